@@ -1,0 +1,162 @@
+import path from 'node:path';
+import {parseArgs} from 'node:util';
+import {ChartInputError} from './errors';
+import {generateReference, type GeneratedReference} from './generate';
+import {currentVersion, documentedVersions, partialsDirFor, readManifest} from './versions';
+import {diffOutput, writeOutput, type WriteSummary} from './write/outputDir';
+
+export const HELP = `Usage: npm run gen-partials -- [options]
+
+Generates the config reference (MDX partials and a field index) from the
+vCluster chart's values.schema.json and values.yaml.
+
+Chart source (one is required):
+  --source DIR       Directory holding DIR/<version>/values.schema.json and values.yaml.
+                     Default: the CHART_SOURCE environment variable.
+  --chart DIR        One chart directory (values.schema.json and values.yaml directly in it);
+                     needs --out. Works for any chart's schema.
+
+Selection and output:
+  --version V        Generate only docs version V (repeatable). Default: every documented
+                     version (the current one from chart-versions.json, plus versions.json).
+  --out DIR          Output directory. Default: docs/_partials/config for the current
+                     version, versioned_docs/version-V/_partials/config for the others.
+                     With several versions, --out needs --chart.
+  --check            Write nothing. Exit 1, listing the files, if what is on disk differs
+                     from what would be generated.
+  --quiet            Print only the summary line (and errors).
+  -h, --help         Show this help.
+
+Environment:
+  CHART_SOURCE=DIR   Same as --source DIR. CI uses CHART_SOURCE=../shared/charts/vcluster.
+
+Examples:
+  CHART_SOURCE=../shared/charts/vcluster npm run gen-partials
+  npm run gen-partials -- --source ../shared/charts/vcluster --version 0.21.0
+  npm run gen-partials -- --chart ./my-chart --out /tmp/reference
+  npm run gen-partials -- --check`;
+
+interface Job {
+  version: string;
+  chartDir: string;
+  outDir: string;
+}
+
+export class UsageError extends Error {}
+
+async function planJobs(argv: string[], projectDir: string, env: NodeJS.ProcessEnv): Promise<{jobs: Job[]; check: boolean; quiet: boolean} | 'help'> {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      options: {
+        source: {type: 'string'},
+        chart: {type: 'string'},
+        version: {type: 'string', multiple: true},
+        out: {type: 'string'},
+        check: {type: 'boolean', default: false},
+        quiet: {type: 'boolean', default: false},
+        help: {type: 'boolean', short: 'h', default: false},
+      },
+      strict: true,
+      allowPositionals: false,
+    });
+  } catch (error) {
+    throw new UsageError(`${(error as Error).message}\nRun with --help to see the options.`);
+  }
+  const {values} = parsed;
+  if (values.help) return 'help';
+  const check = values.check ?? false;
+  const quiet = values.quiet ?? false;
+
+  if (values.chart) {
+    if (!values.out) throw new UsageError('--chart needs --out: where to write that chart\'s reference.');
+    const version = values.version?.[0] ?? path.basename(path.resolve(values.chart));
+    return {jobs: [{version, chartDir: path.resolve(values.chart), outDir: path.resolve(values.out)}], check, quiet};
+  }
+
+  const manifest = await readManifest(projectDir);
+  const known = manifest.versions.map((entry) => entry.version);
+  const versions = values.version ?? (await documentedVersions(projectDir, manifest));
+  for (const version of versions) {
+    if (!known.includes(version)) throw new UsageError(`unknown version ${version}: chart-versions.json lists ${known.join(', ')}`);
+  }
+  if (values.out && versions.length > 1) throw new UsageError('--out takes one version: add --version V.');
+
+  const source = values.source ?? env.CHART_SOURCE;
+  if (!source) {
+    throw new UsageError(
+      'no chart source given. Pass --source DIR or set CHART_SOURCE=DIR, where DIR holds <version>/values.schema.json and <version>/values.yaml ' +
+        `(for example CHART_SOURCE=../shared/charts/vcluster). Current version: ${currentVersion(manifest)}.`,
+    );
+  }
+  return {
+    jobs: versions.map((version) => ({
+      version,
+      chartDir: path.resolve(source, version),
+      outDir: values.out ? path.resolve(values.out) : partialsDirFor(projectDir, manifest, version),
+    })),
+    check,
+    quiet,
+  };
+}
+
+export interface RunResult {
+  exitCode: number;
+}
+
+/** The command line: parse, generate everything in memory, then write (or check). */
+export async function runCli(argv: string[], projectDir: string, env: NodeJS.ProcessEnv = process.env): Promise<RunResult> {
+  const started = performance.now();
+  const log = (line: string) => process.stdout.write(`${line}\n`);
+  const fail = (line: string) => process.stderr.write(`gen-partials: ${line}\n`);
+  try {
+    const plan = await planJobs(argv, projectDir, env);
+    if (plan === 'help') {
+      log(HELP);
+      return {exitCode: 0};
+    }
+    // Everything is generated before anything is written: bad input leaves all output as it was.
+    const generated: Array<Job & {reference: GeneratedReference}> = [];
+    for (const job of plan.jobs) generated.push({...job, reference: await generateReference(job.chartDir, job.version)});
+    for (const {reference} of generated) for (const warning of reference.warnings) process.stderr.write(`warning: ${warning}\n`);
+
+    const totals: WriteSummary = {written: [], unchanged: [], removed: []};
+    const partialCount = (files: string[]) => files.filter((file) => file.endsWith('.mdx')).length;
+    let fields = 0;
+    for (const job of generated) {
+      const summary = plan.check ? await diffOutput(job.outDir, job.reference.files) : await writeOutput(job.outDir, job.reference.files);
+      const relative = (file: string) => path.relative(process.cwd(), path.join(job.outDir, file));
+      totals.written.push(...summary.written.map(relative));
+      totals.unchanged.push(...summary.unchanged.map(relative));
+      totals.removed.push(...summary.removed.map(relative));
+      fields += job.reference.fieldCount;
+      if (!plan.quiet && !plan.check) log(`${job.version}: ${job.reference.files.size} files in ${path.relative(process.cwd(), job.outDir) || '.'}`);
+    }
+    const seconds = ((performance.now() - started) / 1000).toFixed(2);
+    const versions = generated.map((job) => job.version).join(', ');
+    if (plan.check) {
+      const stale = [...totals.written, ...totals.removed];
+      if (stale.length) {
+        fail(`--check: ${stale.length} file(s) differ from what would be generated (run npm run gen-partials):`);
+        for (const file of totals.written) process.stderr.write(`  differs: ${file}\n`);
+        for (const file of totals.removed) process.stderr.write(`  stale:   ${file}\n`);
+        log(`gen-partials --check (${versions}): ${stale.length} differ, ${partialCount(totals.unchanged)} partials up to date; ${fields} fields; ${seconds}s`);
+        return {exitCode: 1};
+      }
+      log(`gen-partials --check (${versions}): all ${partialCount(totals.unchanged)} partials up to date; ${fields} fields; ${seconds}s`);
+      return {exitCode: 0};
+    }
+    log(
+      `gen-partials (${versions}): ${partialCount(totals.written)} partials written, ${partialCount(totals.unchanged)} unchanged, ` +
+        `${partialCount(totals.removed)} removed; ${fields} fields rendered; ${seconds}s`,
+    );
+    return {exitCode: 0};
+  } catch (error) {
+    if (error instanceof ChartInputError || error instanceof UsageError) {
+      fail(error.message);
+      return {exitCode: error instanceof UsageError ? 2 : 1};
+    }
+    throw error;
+  }
+}

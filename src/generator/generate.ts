@@ -1,0 +1,35 @@
+import {loadChart} from './load/loadChart';
+import {buildFieldIndex, type FieldIndex} from './model/fieldIndex';
+import {buildFieldTree} from './model/buildFieldTree';
+import {walkFields, type FieldNode} from './model/fieldNode';
+import {partialFileFor} from './model/segments';
+import {createPartial} from './render/createPartial';
+import {serializePartial} from './render/serialize';
+
+export const INDEX_FILE = 'fields.json';
+
+export interface GeneratedReference {
+  /** File path relative to the output directory → content. */
+  files: Map<string, string>;
+  index: FieldIndex;
+  fieldCount: number;
+  warnings: string[];
+}
+
+/** Sections with a partial: every top-level key, and every field below with fields of its own. */
+function sectionsWithPartials(topLevel: readonly FieldNode[]): FieldNode[] {
+  return [...walkFields(topLevel)].filter((node) => node.segments.length === 1 || node.children.length > 0);
+}
+
+/** The whole pipeline for one chart: load → resolve/normalise → field tree → partials + index, all in memory. */
+export async function generateReference(chartDir: string, version: string): Promise<GeneratedReference> {
+  const chart = await loadChart(chartDir);
+  const tree = buildFieldTree(chart);
+  const files = new Map<string, string>();
+  for (const section of sectionsWithPartials(tree.fields)) {
+    files.set(partialFileFor(section.segments), serializePartial(createPartial(section)));
+  }
+  const index = buildFieldIndex(version, tree.fields);
+  files.set(INDEX_FILE, `${JSON.stringify(index, null, 1)}\n`);
+  return {files, index, fieldCount: index.fields.length, warnings: tree.warnings};
+}

@@ -1,0 +1,39 @@
+import type {Segment} from './segments';
+
+/** One documented field: the typed AST the renderers and the field index are built from. */
+export interface FieldNode {
+  segments: Segment[];
+  /** Display name: the key, or a placeholder for list items and map values. */
+  name: string;
+  /** Dotted path, see {@link pathLabel}. */
+  path: string;
+  anchor: string;
+  /** Type label: `string`, `string[]`, `map[string]string`, `string | boolean`, `object`... */
+  type: string;
+  /** Markdown, with Go markers such as `+optional` removed. */
+  description: string;
+  required: boolean;
+  deprecated: boolean;
+  pro: boolean;
+  enumValues?: unknown[];
+  constValue?: {value: unknown};
+  pattern?: string;
+  format?: string;
+  minimum?: number | string;
+  maximum?: number | string;
+  examples: unknown[];
+  /** From values.yaml (or the schema's `default` where values.yaml has none). */
+  defaultValue?: {value: unknown};
+  /** Set where the schema recurses: the field repeats an ancestor's shape, which is documented there. */
+  recursionOf?: {path: string; anchor: string};
+  /** Where in the schema file this field is defined. */
+  pointer: string;
+  children: FieldNode[];
+}
+
+export function* walkFields(nodes: readonly FieldNode[]): Generator<FieldNode> {
+  for (const node of nodes) {
+    yield node;
+    yield* walkFields(node.children);
+  }
+}

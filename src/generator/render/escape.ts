@@ -1,0 +1,18 @@
+/**
+ * The escaping the renderer does itself; everything else in a partial is
+ * escaped by the MDX serialiser (see serialize.ts).
+ */
+
+/** Text for places Docusaurus reads as HTML (TOC entries). */
+export function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
+}
+
+/**
+ * A JSON value as a JavaScript expression inside MDX. JSON is valid
+ * JavaScript; `<` is escaped too so the text can never read as JSX or close a
+ * script element, and U+2028/U+2029 so older parsers accept it.
+ */
+export function jsLiteral(value: unknown): string {
+  return JSON.stringify(value).replace(/[<\u2028\u2029]/g, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}

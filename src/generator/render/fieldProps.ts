@@ -1,0 +1,70 @@
+import {stringify} from 'yaml';
+import type {FieldProps, SectionProps} from '../../lib/fieldProps';
+import {toYaml} from '../model/defaults';
+import type {FieldNode} from '../model/fieldNode';
+
+const MAX_HEADING_LEVEL = 6;
+
+const PLAIN_YAML_KEY = /^[A-Za-z_][A-Za-z0-9_]*$/;
+const YAML_WORDS = /^(true|false|null|yes|no|on|off|y|n)$/i;
+
+/** A key as it must be written in YAML: `enabled` as is, `"app.kubernetes.io/name"` quoted where YAML needs it. */
+export function yamlKey(key: string): string {
+  if (PLAIN_YAML_KEY.test(key) && !YAML_WORDS.test(key)) return key;
+  return stringify(key, {lineWidth: 0}).replace(/\n$/, '');
+}
+
+/** The keys from the root to a field, `-` for a list item and `<key>` for a map key. */
+export function yamlKeysOf(node: Pick<FieldNode, 'segments'>): string[] {
+  return node.segments.map((segment) => (segment.kind === 'item' ? '-' : segment.kind === 'map' ? '<key>' : yamlKey(segment.key)));
+}
+
+// A field appears in every partial above it; its props differ only in level and depth.
+const baseProps = new WeakMap<FieldNode, Omit<FieldProps, 'level' | 'depth'>>();
+
+/** The props of one field, at `depth` below the partial's root (0 for the root's children). */
+export function createFieldProps(node: FieldNode, depth: number): FieldProps {
+  let base = baseProps.get(node);
+  if (!base) {
+    base = createBaseProps(node);
+    baseProps.set(node, base);
+  }
+  const {name, path, anchor, ...rest} = base;
+  return {name, path, anchor, level: Math.min(2 + depth, MAX_HEADING_LEVEL), depth, ...rest};
+}
+
+function createBaseProps(node: FieldNode): Omit<FieldProps, 'level' | 'depth'> {
+  const props: Omit<FieldProps, 'level' | 'depth'> = {
+    name: node.name,
+    path: node.path,
+    anchor: node.anchor,
+    type: node.type,
+    yamlKeys: yamlKeysOf(node),
+  };
+  if (node.required) props.required = true;
+  if (node.deprecated) props.deprecated = true;
+  if (node.pro) props.pro = true;
+  // An object's default is the sum of its fields' defaults, shown on each of them.
+  if (node.defaultValue && !node.children.length) props.default = toYaml(node.defaultValue.value);
+  const allowed = allowedValues(node);
+  if (allowed) props.enum = allowed.map(toYaml);
+  if (node.pattern !== undefined) props.pattern = node.pattern;
+  if (node.format !== undefined) props.format = node.format;
+  if (node.minimum !== undefined) props.min = node.minimum;
+  if (node.maximum !== undefined) props.max = node.maximum;
+  if (node.examples.length) props.examples = node.examples.map(toYaml);
+  if (node.children.length) props.object = true;
+  if (node.recursionOf) props.recursion = {path: node.recursionOf.path, ...(node.recursionOf.anchor ? {anchor: node.recursionOf.anchor} : {})};
+  return props;
+}
+
+export function allowedValues(node: Pick<FieldNode, 'enumValues' | 'constValue'>): unknown[] | undefined {
+  if (node.constValue) return [node.constValue.value];
+  return node.enumValues?.length ? node.enumValues : undefined;
+}
+
+export function createSectionProps(node: FieldNode): SectionProps {
+  const props: SectionProps = {path: node.path, anchor: node.anchor, type: node.type, yamlKeys: yamlKeysOf(node)};
+  if (node.defaultValue && !node.children.length) props.default = toYaml(node.defaultValue.value);
+  return props;
+}

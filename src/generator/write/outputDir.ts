@@ -1,0 +1,123 @@
+import {mkdir, readdir, readFile, rename, rm, rmdir, stat, writeFile} from 'node:fs/promises';
+import path from 'node:path';
+import {ChartInputError} from '../errors';
+import {withDirectoryLock} from './lock';
+
+export interface WriteSummary {
+  written: string[];
+  unchanged: string[];
+  removed: string[];
+}
+
+/** The lock and staging area live inside the output directory, so nothing outside it is ever touched. */
+export const LOCK_NAME = '.gen-partials.lock';
+const STAGING_PREFIX = '.gen-partials.staging-';
+const isOwnWorkArea = (name: string) => name === LOCK_NAME || name.startsWith(STAGING_PREFIX);
+
+/** Every file under `dir`, relative, with `/` separators; empty if the directory does not exist. */
+export async function listFiles(dir: string): Promise<string[]> {
+  const found: string[] = [];
+  async function walk(relative: string): Promise<void> {
+    let entries;
+    try {
+      entries = await readdir(path.join(dir, relative), {withFileTypes: true});
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return;
+      throw error;
+    }
+    for (const entry of entries) {
+      if (!relative && isOwnWorkArea(entry.name)) continue;
+      const child = relative ? `${relative}/${entry.name}` : entry.name;
+      if (entry.isDirectory()) await walk(child);
+      else found.push(child);
+    }
+  }
+  await walk('');
+  return found.sort();
+}
+
+async function readIfExists(file: string): Promise<string | undefined> {
+  try {
+    return await readFile(file, 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw error;
+  }
+}
+
+/** What differs between `dir` and the generated files: to write, unchanged, and stale (to remove). */
+export async function diffOutput(dir: string, files: ReadonlyMap<string, string>): Promise<WriteSummary> {
+  const existing = await listFiles(dir);
+  const written: string[] = [];
+  const unchanged: string[] = [];
+  for (const [relative, content] of [...files].sort(([a], [b]) => (a < b ? -1 : 1))) {
+    if ((await readIfExists(path.join(dir, relative))) === content) unchanged.push(relative);
+    else written.push(relative);
+  }
+  const removed = existing.filter((relative) => !files.has(relative));
+  return {written, unchanged, removed};
+}
+
+/**
+ * Makes `dir` hold exactly `files`. Changed files are first written in full to
+ * a staging directory beside `dir`; only when all of them are there are they
+ * renamed into place (a rename is atomic), so a failed run leaves the previous
+ * output as it was. Unchanged files are not touched (their mtime stays, so the
+ * dev server does not rebuild), stale files are removed, nothing outside `dir`
+ * is written but the staging directory, which is removed again. Runs on the
+ * same directory take turns through a lock.
+ */
+export async function writeOutput(dir: string, files: ReadonlyMap<string, string>): Promise<WriteSummary> {
+  try {
+    await mkdir(dir, {recursive: true});
+  } catch (error) {
+    throw new ChartInputError(dir, undefined, `cannot create the output directory (${(error as NodeJS.ErrnoException).code})`);
+  }
+  return withDirectoryLock(path.join(dir, LOCK_NAME), async () => {
+    const summary = await diffOutput(dir, files);
+    const staging = path.join(dir, `${STAGING_PREFIX}${process.pid}`);
+    try {
+      for (const relative of summary.written) {
+        const target = path.join(staging, relative);
+        await mkdir(path.dirname(target), {recursive: true});
+        await writeFile(target, files.get(relative)!, 'utf8');
+      }
+      for (const relative of summary.written) {
+        const target = path.join(dir, relative);
+        await mkdir(path.dirname(target), {recursive: true});
+        await rename(path.join(staging, relative), target);
+      }
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code ?? String(error);
+      throw new ChartInputError(dir, undefined, `cannot write the output directory (${code}); the previous output is unchanged`);
+    } finally {
+      await rm(staging, {recursive: true, force: true});
+    }
+    for (const relative of summary.removed) await rm(path.join(dir, relative), {force: true});
+    await removeEmptyDirectories(dir);
+    return summary;
+  });
+}
+
+async function removeEmptyDirectories(dir: string): Promise<void> {
+  let entries;
+  try {
+    entries = await readdir(dir, {withFileTypes: true});
+  } catch {
+    return;
+  }
+  for (const entry of entries) {
+    if (!entry.isDirectory()) continue;
+    const child = path.join(dir, entry.name);
+    await removeEmptyDirectories(child);
+    if ((await readdir(child)).length === 0) await rmdir(child);
+  }
+}
+
+export async function isDirectory(dir: string): Promise<boolean> {
+  try {
+    return (await stat(dir)).isDirectory();
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,43 @@
+/**
+ * What a generated partial passes to the `ConfigField` component for one
+ * field. Written by the generator as a JSON object literal, read by the site.
+ */
+export interface FieldProps {
+  name: string;
+  /** Dotted path, e.g. `controlPlane.backingStore.etcd.embedded.enabled`. */
+  path: string;
+  anchor: string;
+  /** Heading level on the page: 2 to 6; deeper fields use 6 with `aria-level` giving the true depth. */
+  level: number;
+  /** Depth below the partial's root, for `aria-level` past h6. */
+  depth: number;
+  type: string;
+  required?: true;
+  deprecated?: true;
+  pro?: true;
+  /** Default from values.yaml, as YAML text. */
+  default?: string;
+  /** Allowed values, each as YAML text. */
+  enum?: string[];
+  pattern?: string;
+  format?: string;
+  min?: number | string;
+  max?: number | string;
+  /** Examples, each as YAML text. */
+  examples?: string[];
+  /** The YAML keys from the root to this field (`-` for a list item), ready to print. */
+  yamlKeys: string[];
+  /** The field has fields of its own and renders collapsible. */
+  object?: true;
+  /** The field repeats an ancestor's shape (a recursive schema). */
+  recursion?: {path: string; anchor?: string};
+}
+
+/** What the partial passes to `ConfigSection`, its root element. */
+export interface SectionProps {
+  path: string;
+  anchor: string;
+  type: string;
+  default?: string;
+  yamlKeys: string[];
+}
