@@ -1,0 +1,87 @@
+import type {Config} from '@docusaurus/types';
+import type * as Preset from '@docusaurus/preset-classic';
+import {themes as prismThemes} from 'prism-react-renderer';
+import remarkGfm from 'remark-gfm';
+
+// The site builds under any URL and base path (PR previews use e.g. DOCS_BASE_URL=/pr-123/).
+const url = process.env.DOCS_URL ?? 'http://localhost:3000';
+const baseUrl = process.env.DOCS_BASE_URL ?? '/';
+
+const config: Config = {
+  title: 'vcluster.yaml reference',
+  tagline: 'Every option of the vCluster configuration file, explained and generated from the chart schema.',
+  favicon: 'img/favicon.svg',
+  url,
+  baseUrl,
+  trailingSlash: false,
+
+  onBrokenLinks: 'throw',
+  onBrokenAnchors: 'throw',
+  onDuplicateRoutes: 'throw',
+  markdown: {
+    mermaid: true,
+    hooks: {onBrokenMarkdownLinks: 'throw'},
+  },
+  future: {
+    v4: true,
+    faster: true,
+  },
+
+  i18n: {defaultLocale: 'en', locales: ['en']},
+
+  presets: [
+    [
+      'classic',
+      {
+        docs: {
+          routeBasePath: 'docs',
+          sidebarPath: './sidebars.ts',
+          remarkPlugins: [remarkGfm],
+        },
+        blog: false,
+        theme: {customCss: './src/css/custom.css'},
+      } satisfies Preset.Options,
+    ],
+  ],
+
+  themes: ['@docusaurus/theme-mermaid'],
+  clientModules: ['./src/clientModules/fieldDeepLink.ts'],
+
+  themeConfig: {
+    image: 'img/logo.svg',
+    colorMode: {respectPrefersColorScheme: true},
+    navbar: {
+      title: 'vcluster.yaml',
+      logo: {alt: 'vcluster.yaml reference logo', src: 'img/logo.svg'},
+      items: [
+        {type: 'docSidebar', sidebarId: 'config', position: 'left', label: 'Reference'},
+        {to: '/docs/control-plane', label: 'Control plane', position: 'left'},
+      ],
+    },
+    footer: {
+      style: 'dark',
+      links: [
+        {
+          title: 'Reference',
+          items: [
+            {label: 'vcluster.yaml overview', to: '/docs'},
+            {label: 'Control plane', to: '/docs/control-plane'},
+            {label: 'Sync', to: '/docs/sync'},
+          ],
+        },
+        {
+          title: 'vCluster',
+          items: [
+            {label: 'vCluster on GitHub', href: 'https://github.com/loft-sh/vcluster'},
+            {label: 'Chart values schema', href: 'https://github.com/loft-sh/vcluster/blob/main/chart/values.schema.json'},
+          ],
+        },
+      ],
+      copyright: 'Generated from the vCluster Helm chart schema. vCluster is a project of Loft Labs, licensed Apache-2.0.',
+    },
+    prism: {theme: prismThemes.github, darkTheme: prismThemes.dracula, additionalLanguages: ['bash']},
+    tableOfContents: {minHeadingLevel: 2, maxHeadingLevel: 4},
+  } satisfies Preset.ThemeConfig,
+};
+
+export default config;

@@ -1,0 +1,46 @@
+// Runs every test: type check, then one production build of the site, then
+// all test files (unit, generator, MDX render, browser) in one node:test run,
+// so its closing summary covers everything.
+//
+//   npm test                 everything
+//   npm test -- --no-build   reuse an existing build/ (faster while iterating)
+//   npm test -- test/unit    only files under the given paths
+import {spawnSync} from 'node:child_process';
+import {readdirSync, statSync, existsSync} from 'node:fs';
+import path from 'node:path';
+
+const root = path.resolve(import.meta.dirname, '..');
+const args = process.argv.slice(2);
+const noBuild = args.includes('--no-build');
+const selected = args.filter((arg) => !arg.startsWith('--'));
+
+function run(command, commandArgs, env = {}) {
+  console.log(`\n$ ${[command, ...commandArgs].join(' ')}`);
+  const result = spawnSync(command, commandArgs, {cwd: root, stdio: 'inherit', env: {...process.env, ...env}});
+  if (result.status !== 0) {
+    console.error(`\n"${command} ${commandArgs.join(' ')}" failed (exit ${result.status ?? result.signal})`);
+    process.exit(result.status ?? 1);
+  }
+}
+
+function testFiles(dir) {
+  if (!existsSync(dir)) return [];
+  if (statSync(dir).isFile()) return [dir];
+  return readdirSync(dir, {withFileTypes: true}).flatMap((entry) => {
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory()) return entry.name === 'fixtures' ? [] : testFiles(full);
+    return entry.name.endsWith('.test.ts') ? [full] : [];
+  });
+}
+
+process.env.CHART_SOURCE ??= path.resolve(root, '../shared/charts/vcluster');
+if (!existsSync(process.env.CHART_SOURCE)) {
+  console.error(`CHART_SOURCE=${process.env.CHART_SOURCE} does not exist: point it at a directory holding <version>/values.schema.json and values.yaml`);
+  process.exit(2);
+}
+
+run('npx', ['tsc', '--noEmit', '-p', '.']);
+const files = (selected.length ? selected : ['test']).flatMap((entry) => testFiles(path.resolve(root, entry))).sort();
+const needsBuild = files.some((file) => file.includes(`${path.sep}browser${path.sep}`) || file.includes(`${path.sep}site${path.sep}`));
+if (needsBuild && !noBuild) run('npm', ['run', 'build']);
+run('node', ['--import', 'tsx', '--test', '--test-concurrency=1', '--test-reporter=spec', ...files]);

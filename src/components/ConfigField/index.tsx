@@ -1,0 +1,144 @@
+import React, {useState, type ReactNode} from 'react';
+import type {FieldProps, SectionProps} from '../../lib/fieldProps';
+import {yamlSnippet} from '../../lib/yamlSnippet';
+
+/**
+ * Renders one field of the generated reference. Generated partials pass the
+ * field's facts as `f` (see src/lib/fieldProps.ts) and its description and
+ * nested fields as children. Everything is rendered on the server; the only
+ * client behaviour is the two copy buttons and (in a client module) opening
+ * collapsed ancestors of a deep-linked field.
+ */
+
+async function copyText(text: string): Promise<void> {
+  if (navigator.clipboard?.writeText) return navigator.clipboard.writeText(text);
+  const area = document.createElement('textarea');
+  area.value = text;
+  document.body.append(area);
+  area.select();
+  document.execCommand('copy');
+  area.remove();
+}
+
+function CopyButton({label, text}: {label: string; text: () => string}) {
+  const [done, setDone] = useState(false);
+  return (
+    <button
+      type="button"
+      className="cfg__copy"
+      onClick={(event) => {
+        // Inside a <summary>, a click would also fold the field.
+        event.preventDefault();
+        copyText(text()).then(() => {
+          setDone(true);
+          setTimeout(() => setDone(false), 1500);
+        });
+      }}>
+      {done ? 'Copied' : label}
+    </button>
+  );
+}
+
+/** `false` → one line; a map or list → a block. */
+function YamlValue({yaml}: {yaml: string}) {
+  return yaml.includes('\n') ? <pre className="cfg__block">{yaml}</pre> : <code>{yaml}</code>;
+}
+
+function Facts({f}: {f: FieldProps | SectionProps}) {
+  const field = 'name' in f ? f : undefined;
+  const items: ReactNode[] = [];
+  if (f.default !== undefined) items.push(<span key="d">Default: <YamlValue yaml={f.default} /></span>);
+  if (field?.enum) {
+    items.push(
+      <span key="e">
+        Allowed:{' '}
+        {field.enum.map((value, i) => (
+          <React.Fragment key={i}>
+            {i > 0 && ', '}
+            <code>{value}</code>
+          </React.Fragment>
+        ))}
+      </span>,
+    );
+  }
+  if (field?.pattern !== undefined) items.push(<span key="p">Pattern: <code>{field.pattern}</code></span>);
+  if (field?.format !== undefined) items.push(<span key="f">Format: <code>{field.format}</code></span>);
+  if (field?.min !== undefined) items.push(<span key="mi">Minimum: <code>{String(field.min)}</code></span>);
+  if (field?.max !== undefined) items.push(<span key="ma">Maximum: <code>{String(field.max)}</code></span>);
+  if (field?.examples) {
+    items.push(
+      <span key="x">
+        {field.examples.length > 1 ? 'Examples: ' : 'Example: '}
+        {field.examples.map((example, i) => (
+          <React.Fragment key={i}>
+            {i > 0 && ' '}
+            <YamlValue yaml={example} />
+          </React.Fragment>
+        ))}
+      </span>,
+    );
+  }
+  return items.length ? <div className="cfg__facts">{items}</div> : null;
+}
+
+function Head({f}: {f: FieldProps}) {
+  const Heading = `h${f.level}` as 'h2';
+  const trueLevel = f.depth + 2;
+  const snippet = () => yamlSnippet(f.yamlKeys, f.object ? '{}' : f.default);
+  const link = () => `${window.location.origin}${window.location.pathname}#${f.anchor}`;
+  return (
+    <div className="cfg__head">
+      <Heading id={f.anchor} className="cfg__name" aria-level={trueLevel > 6 ? trueLevel : undefined}>
+        <a href={`#${f.anchor}`}>{f.name}</a>
+      </Heading>
+      <code className="cfg__type">{f.type}</code>
+      {f.required && <span className="badge badge--danger">required</span>}
+      {f.pro && <span className="badge badge--primary" title="Available in vCluster Pro">Pro</span>}
+      {f.deprecated && <span className="badge badge--warning">deprecated</span>}
+      <span className="cfg__actions">
+        <CopyButton label="Copy link" text={link} />
+        <CopyButton label="Copy YAML" text={snippet} />
+      </span>
+    </div>
+  );
+}
+
+export function ConfigField({f, children}: {f: FieldProps; children?: ReactNode}) {
+  const recursion = f.recursion && (
+    <p className="cfg__recursion">
+      Same fields as {f.recursion.anchor ? <a href={`#${f.recursion.anchor}`}>{f.recursion.path}</a> : <code>{f.recursion.path || '(root)'}</code>} (the schema is recursive).
+    </p>
+  );
+  if (f.object) {
+    return (
+      <details className="cfg cfg--object" open={f.depth === 0}>
+        <summary>
+          <Head f={f} />
+        </summary>
+        <Facts f={f} />
+        {recursion}
+        {children}
+      </details>
+    );
+  }
+  return (
+    <div className="cfg">
+      <Head f={f} />
+      <Facts f={f} />
+      {recursion}
+      {children}
+    </div>
+  );
+}
+
+export function ConfigSection({f, children}: {f: SectionProps; children?: ReactNode}) {
+  return (
+    <div className="cfg-section" id={f.anchor}>
+      <p className="cfg-section__path">
+        In <code>vcluster.yaml</code>: <code>{f.path}</code> <span className="cfg__type">{f.type}</span>
+      </p>
+      <Facts f={f} />
+      {children}
+    </div>
+  );
+}

@@ -1,0 +1,15 @@
+import Link from '@docusaurus/Link';
+import Heading from '@theme/Heading';
+
+export default function NotFoundContent(): JSX.Element {
+  return (
+    <main className="container margin-vert--xl">
+      <Heading as="h1">Page not found</Heading>
+      <p>There is no page at this address. The reference may have moved between vCluster releases.</p>
+      <p>
+        Start from the <Link to="/docs">vcluster.yaml overview</Link>, pick a version from the version menu, or search for the field by name or
+        dotted path (for example <code>controlPlane.distro.k8s.enabled</code>).
+      </p>
+    </main>
+  );
+}
