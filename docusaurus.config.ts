@@ -23,7 +23,14 @@ const config: Config = {
     hooks: {onBrokenMarkdownLinks: 'throw'},
   },
   future: {
-    v4: true,
+    // All v4 flags but CSS cascade layers: their specificity polyfill outranks the site's own CSS.
+    v4: {
+      removeLegacyPostBuildHeadAttribute: true,
+      useCssCascadeLayers: false,
+      siteStorageNamespacing: true,
+      fasterByDefault: true,
+      mdx1CompatDisabledByDefault: true,
+    },
     faster: true,
   },
 

@@ -1,4 +1,4 @@
-import React, {useState, type ReactNode} from 'react';
+import React, {Children, isValidElement, useState, type ReactNode} from 'react';
 import type {FieldProps, SectionProps} from '../../lib/fieldProps';
 import {yamlSnippet} from '../../lib/yamlSnippet';
 
@@ -47,7 +47,13 @@ function YamlValue({yaml}: {yaml: string}) {
 function Facts({f}: {f: FieldProps | SectionProps}) {
   const field = 'name' in f ? f : undefined;
   const items: ReactNode[] = [];
-  if (f.default !== undefined) items.push(<span key="d">Default: <YamlValue yaml={f.default} /></span>);
+  if (f.default !== undefined) {
+    items.push(
+      <span key="d" className={f.default.includes('\n') ? 'cfg__fact--block' : undefined}>
+        Default: <YamlValue yaml={f.default} />
+      </span>,
+    );
+  }
   if (field?.enum) {
     items.push(
       <span key="e">
@@ -103,7 +109,19 @@ function Head({f}: {f: FieldProps}) {
   );
 }
 
+/** Children are the description (Markdown) followed by nested fields; the facts go between the two. */
+function splitChildren(children: ReactNode): {text: ReactNode[]; fields: ReactNode[]} {
+  const text: ReactNode[] = [];
+  const fields: ReactNode[] = [];
+  Children.forEach(children, (child) => {
+    const isField = isValidElement<{f?: unknown}>(child) && child.props.f !== undefined;
+    (isField ? fields : text).push(child);
+  });
+  return {text, fields};
+}
+
 export function ConfigField({f, children}: {f: FieldProps; children?: ReactNode}) {
+  const {text, fields} = splitChildren(children);
   const recursion = f.recursion && (
     <p className="cfg__recursion">
       Same fields as {f.recursion.anchor ? <a href={`#${f.recursion.anchor}`}>{f.recursion.path}</a> : <code>{f.recursion.path || '(root)'}</code>} (the schema is recursive).
@@ -115,18 +133,20 @@ export function ConfigField({f, children}: {f: FieldProps; children?: ReactNode}
         <summary>
           <Head f={f} />
         </summary>
+        {text}
         <Facts f={f} />
         {recursion}
-        {children}
+        {fields}
       </details>
     );
   }
   return (
     <div className="cfg">
       <Head f={f} />
+      {text}
       <Facts f={f} />
       {recursion}
-      {children}
+      {fields}
     </div>
   );
 }
