@@ -45,17 +45,37 @@ async function readIfExists(file: string): Promise<string | undefined> {
   }
 }
 
+/** Runs `task` on every item, at most `limit` at a time (file I/O is latency-bound, not CPU-bound). */
+async function eachConcurrently<T>(items: readonly T[], task: (item: T) => Promise<void>, limit = 32): Promise<void> {
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) await task(items[next++]);
+  };
+  await Promise.all(Array.from({length: Math.min(limit, items.length)}, worker));
+}
+
 /** What differs between `dir` and the generated files: to write, unchanged, and stale (to remove). */
 export async function diffOutput(dir: string, files: ReadonlyMap<string, string>): Promise<WriteSummary> {
   const existing = await listFiles(dir);
-  const written: string[] = [];
-  const unchanged: string[] = [];
-  for (const [relative, content] of [...files].sort(([a], [b]) => (a < b ? -1 : 1))) {
-    if ((await readIfExists(path.join(dir, relative))) === content) unchanged.push(relative);
-    else written.push(relative);
-  }
-  const removed = existing.filter((relative) => !files.has(relative));
-  return {written, unchanged, removed};
+  const sorted = [...files.keys()].sort();
+  const same = new Set<string>();
+  await eachConcurrently(sorted, async (relative) => {
+    if ((await readIfExists(path.join(dir, relative))) === files.get(relative)) same.add(relative);
+  });
+  return {
+    written: sorted.filter((relative) => !same.has(relative)),
+    unchanged: sorted.filter((relative) => same.has(relative)),
+    removed: existing.filter((relative) => !files.has(relative)),
+  };
+}
+
+/** Creates each directory once, however many files go into it. */
+function directoryMaker(): (dir: string) => Promise<void> {
+  const made = new Map<string, Promise<unknown>>();
+  return async (dir) => {
+    if (!made.has(dir)) made.set(dir, mkdir(dir, {recursive: true}));
+    await made.get(dir);
+  };
 }
 
 /**
@@ -77,23 +97,26 @@ export async function writeOutput(dir: string, files: ReadonlyMap<string, string
     const summary = await diffOutput(dir, files);
     const staging = path.join(dir, `${STAGING_PREFIX}${process.pid}`);
     try {
-      for (const relative of summary.written) {
+      const makeStagingDir = directoryMaker();
+      await eachConcurrently(summary.written, async (relative) => {
         const target = path.join(staging, relative);
-        await mkdir(path.dirname(target), {recursive: true});
+        await makeStagingDir(path.dirname(target));
         await writeFile(target, files.get(relative)!, 'utf8');
-      }
-      for (const relative of summary.written) {
+      });
+      // All files are staged: now move them into place. Renames do not fail half-way for lack of space.
+      const makeOutputDir = directoryMaker();
+      await eachConcurrently(summary.written, async (relative) => {
         const target = path.join(dir, relative);
-        await mkdir(path.dirname(target), {recursive: true});
+        await makeOutputDir(path.dirname(target));
         await rename(path.join(staging, relative), target);
-      }
+      });
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code ?? String(error);
       throw new ChartInputError(dir, undefined, `cannot write the output directory (${code}); the previous output is unchanged`);
     } finally {
       await rm(staging, {recursive: true, force: true});
     }
-    for (const relative of summary.removed) await rm(path.join(dir, relative), {force: true});
+    await eachConcurrently(summary.removed, (relative) => rm(path.join(dir, relative), {force: true}));
     await removeEmptyDirectories(dir);
     return summary;
   });

@@ -1,0 +1,89 @@
+// `npm run bench`: measures the generator against a floor measured in the
+// same run, and (unless --gen-only) the production build and the heaviest
+// pages in headless Chromium. Prints a table and writes bench-results.json.
+import {spawnSync} from 'node:child_process';
+import {mkdtempSync, rmSync, writeFileSync} from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import {readManifest, documentedVersions} from '../src/generator/versions';
+import {measurePages, measureBuilds} from './bench/site';
+
+const root = path.resolve(__dirname, '..');
+const RUNS = Number(process.env.BENCH_RUNS ?? 5);
+const args = process.argv.slice(2);
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+}
+
+/** Wall time of a command, in ms; fails loudly if the command does. */
+function timeCommand(command: string, commandArgs: string[]): number {
+  const started = performance.now();
+  const result = spawnSync(command, commandArgs, {cwd: root, stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8'});
+  const elapsed = performance.now() - started;
+  if (result.status !== 0) throw new Error(`${command} ${commandArgs.join(' ')} failed:\n${result.stderr}`);
+  return elapsed;
+}
+
+async function benchGenerator(source: string, versions: string[]) {
+  const chartDirs = versions.map((version) => path.join(source, version));
+  const floor: number[] = [];
+  const generate: number[] = [];
+  // Interleave the two so that machine noise hits both alike.
+  for (let run = 0; run < RUNS; run++) {
+    floor.push(timeCommand('node', [path.join(root, 'scripts', 'bench-floor.mjs'), ...chartDirs]));
+    const out = mkdtempSync(path.join(os.tmpdir(), 'bench-gen-'));
+    try {
+      // Every version, each into an empty output directory: every file is written.
+      generate.push(
+        versions.reduce(
+          (total, version) =>
+            total +
+            timeCommand('node', [
+              path.join(root, 'scripts', 'gen-partials.mjs'),
+              '--chart',
+              path.join(source, version),
+              '--out',
+              path.join(out, version),
+              '--version',
+              version,
+              '--quiet',
+            ]),
+          0,
+        ),
+      );
+    } finally {
+      rmSync(out, {recursive: true, force: true});
+    }
+  }
+  return {versions, runs: RUNS, floorMs: median(floor), genPartialsMs: median(generate), ratio: median(generate) / median(floor)};
+}
+
+async function main() {
+  const source = process.env.CHART_SOURCE ?? path.resolve(root, '../shared/charts/vcluster');
+  const manifest = await readManifest(root);
+  const versions = await documentedVersions(root, manifest);
+  const results: Record<string, unknown> = {date: new Date().toISOString(), node: process.version, cpus: os.cpus().length};
+
+  const generator = await benchGenerator(source, versions);
+  results.genPartials = generator;
+  console.log(`gen-partials, ${generator.versions.join(' + ')} (median of ${generator.runs}):`);
+  console.log(`  floor (read + parse schema JSON and values YAML): ${generator.floorMs.toFixed(0)} ms`);
+  console.log(`  gen-partials (whole process, empty output):       ${generator.genPartialsMs.toFixed(0)} ms`);
+  console.log(`  ratio: ${generator.ratio.toFixed(2)}x the floor (budget 10x)`);
+
+  if (!args.includes('--gen-only')) {
+    results.build = await measureBuilds(root, source);
+    results.pages = await measurePages(root);
+  }
+  const file = path.join(root, 'bench-results.json');
+  writeFileSync(file, `${JSON.stringify(results, null, 2)}\n`);
+  console.log(`\nwritten to ${path.relative(process.cwd(), file)}`);
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exitCode = 1;
+});
