@@ -1,3 +1,4 @@
+import type {ReactNode} from 'react';
 import Link from '@docusaurus/Link';
 import useDocusaurusContext from '@docusaurus/useDocusaurusContext';
 import Layout from '@theme/Layout';
@@ -10,7 +11,7 @@ const sections = [
   {to: '/docs/policies', title: 'Policies', text: 'Resource quotas, limit ranges, network policies and admission control.'},
 ];
 
-export default function Home(): JSX.Element {
+export default function Home(): ReactNode {
   const {siteConfig} = useDocusaurusContext();
   return (
     <Layout title="vcluster.yaml reference" description={siteConfig.tagline}>

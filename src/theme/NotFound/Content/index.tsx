@@ -1,7 +1,8 @@
+import type {ReactNode} from 'react';
 import Link from '@docusaurus/Link';
 import Heading from '@theme/Heading';
 
-export default function NotFoundContent(): JSX.Element {
+export default function NotFoundContent(): ReactNode {
   return (
     <main className="container margin-vert--xl">
       <Heading as="h1">Page not found</Heading>
