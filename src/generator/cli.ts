@@ -2,7 +2,8 @@ import path from 'node:path';
 import {parseArgs} from 'node:util';
 import {ChartInputError} from './errors';
 import {generateReference, type GeneratedReference} from './generate';
-import {currentVersion, documentedVersions, partialsDirFor, readManifest} from './versions';
+import {DEFAULT_TIMEOUT_MS, ensureChartFiles} from './load/download';
+import {documentedVersions, partialsDirFor, readManifest, type VersionManifest} from './versions';
 import {diffOutput, writeOutput, type WriteSummary} from './write/outputDir';
 
 export const HELP = `Usage: npm run gen-partials -- [options]
@@ -10,11 +11,15 @@ export const HELP = `Usage: npm run gen-partials -- [options]
 Generates the config reference (MDX partials and a field index) from the
 vCluster chart's values.schema.json and values.yaml.
 
-Chart source (one is required):
+Chart source:
   --source DIR       Directory holding DIR/<version>/values.schema.json and values.yaml.
                      Default: the CHART_SOURCE environment variable.
   --chart DIR        One chart directory (values.schema.json and values.yaml directly in it);
                      needs --out. Works for any chart's schema.
+  (neither)          Download each version's files from the release URLs in the manifest
+                     into a cache (.chart-cache/, or CHART_CACHE_DIR), checking their sha256.
+  --manifest FILE    The version manifest. Default: chart-versions.json.
+  --timeout MS       Download timeout per file. Default: 30000.
 
 Selection and output:
   --version V        Generate only docs version V (repeatable). Default: every documented
@@ -29,6 +34,7 @@ Selection and output:
 
 Environment:
   CHART_SOURCE=DIR   Same as --source DIR. CI uses CHART_SOURCE=../shared/charts/vcluster.
+  CHART_CACHE_DIR=DIR  Where downloaded chart files are kept. Default: .chart-cache/
 
 Examples:
   CHART_SOURCE=../shared/charts/vcluster npm run gen-partials
@@ -38,13 +44,23 @@ Examples:
 
 interface Job {
   version: string;
-  chartDir: string;
+  /** Undefined: download the version's files (see load/download.ts). */
+  chartDir?: string;
   outDir: string;
+}
+
+interface Plan {
+  jobs: Job[];
+  check: boolean;
+  quiet: boolean;
+  manifest?: VersionManifest;
+  cacheDir: string;
+  timeoutMs: number;
 }
 
 export class UsageError extends Error {}
 
-async function planJobs(argv: string[], projectDir: string, env: NodeJS.ProcessEnv): Promise<{jobs: Job[]; check: boolean; quiet: boolean} | 'help'> {
+async function planJobs(argv: string[], projectDir: string, env: NodeJS.ProcessEnv): Promise<Plan | 'help'> {
   let parsed;
   try {
     parsed = parseArgs({
@@ -54,6 +70,8 @@ async function planJobs(argv: string[], projectDir: string, env: NodeJS.ProcessE
         chart: {type: 'string'},
         version: {type: 'string', multiple: true},
         out: {type: 'string'},
+        manifest: {type: 'string'},
+        timeout: {type: 'string'},
         check: {type: 'boolean', default: false},
         quiet: {type: 'boolean', default: false},
         help: {type: 'boolean', short: 'h', default: false},
@@ -68,14 +86,17 @@ async function planJobs(argv: string[], projectDir: string, env: NodeJS.ProcessE
   if (values.help) return 'help';
   const check = values.check ?? false;
   const quiet = values.quiet ?? false;
+  const cacheDir = path.resolve(projectDir, env.CHART_CACHE_DIR ?? '.chart-cache');
+  const timeoutMs = values.timeout === undefined ? DEFAULT_TIMEOUT_MS : Number(values.timeout);
+  if (!Number.isFinite(timeoutMs) || timeoutMs <= 0) throw new UsageError(`--timeout must be a positive number of milliseconds, not ${values.timeout}`);
 
   if (values.chart) {
     if (!values.out) throw new UsageError('--chart needs --out: where to write that chart\'s reference.');
     const version = values.version?.[0] ?? path.basename(path.resolve(values.chart));
-    return {jobs: [{version, chartDir: path.resolve(values.chart), outDir: path.resolve(values.out)}], check, quiet};
+    return {jobs: [{version, chartDir: path.resolve(values.chart), outDir: path.resolve(values.out)}], check, quiet, cacheDir, timeoutMs};
   }
 
-  const manifest = await readManifest(projectDir);
+  const manifest = await readManifest(projectDir, values.manifest);
   const known = manifest.versions.map((entry) => entry.version);
   const versions = values.version ?? (await documentedVersions(projectDir, manifest));
   for (const version of versions) {
@@ -83,22 +104,35 @@ async function planJobs(argv: string[], projectDir: string, env: NodeJS.ProcessE
   }
   if (values.out && versions.length > 1) throw new UsageError('--out takes one version: add --version V.');
 
+  // Without --source or CHART_SOURCE, the files are downloaded from the manifest's release URLs.
   const source = values.source ?? env.CHART_SOURCE;
-  if (!source) {
-    throw new UsageError(
-      'no chart source given. Pass --source DIR or set CHART_SOURCE=DIR, where DIR holds <version>/values.schema.json and <version>/values.yaml ' +
-        `(for example CHART_SOURCE=../shared/charts/vcluster). Current version: ${currentVersion(manifest)}.`,
-    );
-  }
   return {
     jobs: versions.map((version) => ({
       version,
-      chartDir: path.resolve(source, version),
+      chartDir: source ? path.resolve(source, version) : undefined,
       outDir: values.out ? path.resolve(values.out) : partialsDirFor(projectDir, manifest, version),
     })),
     check,
     quiet,
+    manifest,
+    cacheDir,
+    timeoutMs,
   };
+}
+
+/** Downloads a version's chart files; a failure says how to give them instead. */
+async function downloadOrExplain(plan: Plan, version: string): Promise<string> {
+  try {
+    return await ensureChartFiles(plan.manifest!, version, plan.cacheDir, plan.timeoutMs);
+  } catch (error) {
+    if (!(error instanceof ChartInputError)) throw error;
+    throw new ChartInputError(
+      error.file,
+      error.place,
+      `${error.problem}. No chart source was given, so the release files were to be downloaded; ` +
+        'to use local files instead pass --source DIR or set CHART_SOURCE=DIR (DIR/<version>/values.schema.json and values.yaml).',
+    );
+  }
 }
 
 export interface RunResult {
@@ -118,7 +152,10 @@ export async function runCli(argv: string[], projectDir: string, env: NodeJS.Pro
     }
     // Everything is generated before anything is written: bad input leaves all output as it was.
     const generated: Array<Job & {reference: GeneratedReference}> = [];
-    for (const job of plan.jobs) generated.push({...job, reference: await generateReference(job.chartDir, job.version)});
+    for (const job of plan.jobs) {
+      const chartDir = job.chartDir ?? (await downloadOrExplain(plan, job.version));
+      generated.push({...job, reference: await generateReference(chartDir, job.version)});
+    }
     for (const {reference} of generated) for (const warning of reference.warnings) process.stderr.write(`warning: ${warning}\n`);
 
     const totals: WriteSummary = {written: [], unchanged: [], removed: []};

@@ -12,8 +12,8 @@ export interface VersionManifest {
 
 export const MANIFEST_FILE = 'chart-versions.json';
 
-export async function readManifest(projectDir: string): Promise<VersionManifest> {
-  const file = path.join(projectDir, MANIFEST_FILE);
+export async function readManifest(projectDir: string, manifestFile?: string): Promise<VersionManifest> {
+  const file = path.resolve(projectDir, manifestFile ?? MANIFEST_FILE);
   const manifest = JSON.parse(await readFile(file, 'utf8')) as VersionManifest;
   if (!Array.isArray(manifest.versions) || manifest.versions.length === 0) throw new Error(`${file}: "versions" must list at least one version`);
   return manifest;

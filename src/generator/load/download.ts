@@ -1,0 +1,81 @@
+import {createHash} from 'node:crypto';
+import {mkdir, readFile, rename, rm, writeFile} from 'node:fs/promises';
+import path from 'node:path';
+import {ChartInputError} from '../errors';
+import type {VersionManifest} from '../versions';
+import {SCHEMA_FILE, VALUES_FILE} from './loadChart';
+
+export const DEFAULT_TIMEOUT_MS = 30_000;
+
+export function sha256(data: Buffer | string): string {
+  return createHash('sha256').update(data).digest('hex');
+}
+
+async function fetchVerified(url: string, expected: string, timeoutMs: number): Promise<Buffer> {
+  let response: Response;
+  try {
+    response = await fetch(url, {signal: AbortSignal.timeout(timeoutMs), redirect: 'follow'});
+  } catch (error) {
+    const reason = (error as Error).name === 'TimeoutError' ? `no answer within ${timeoutMs} ms` : (error as Error).message;
+    throw new ChartInputError(url, undefined, `download failed: ${reason}`);
+  }
+  let body: Buffer;
+  try {
+    if (!response.ok) throw new ChartInputError(url, undefined, `download failed: HTTP ${response.status} ${response.statusText}`.trim());
+    body = Buffer.from(await response.arrayBuffer());
+  } catch (error) {
+    if (error instanceof ChartInputError) throw error;
+    const reason = (error as Error).name === 'TimeoutError' ? `no answer within ${timeoutMs} ms` : (error as Error).message;
+    throw new ChartInputError(url, undefined, `download failed: ${reason}`);
+  }
+  const actual = sha256(body);
+  if (actual !== expected) {
+    throw new ChartInputError(url, undefined, `checksum mismatch: expected sha256 ${expected}, got ${actual}`);
+  }
+  return body;
+}
+
+async function cachedIfValid(file: string, expected: string): Promise<boolean> {
+  try {
+    return sha256(await readFile(file)) === expected;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Makes `<cacheDir>/<version>/` hold the version's chart files from the
+ * manifest, downloading what is missing or does not match its sha256. Both
+ * files are downloaded and verified before either is put in the cache.
+ * Returns the chart directory.
+ */
+export async function ensureChartFiles(
+  manifest: VersionManifest,
+  version: string,
+  cacheDir: string,
+  timeoutMs = DEFAULT_TIMEOUT_MS,
+): Promise<string> {
+  const entry = manifest.versions.find((candidate) => candidate.version === version);
+  if (!entry) throw new ChartInputError('chart-versions.json', version, 'no such version in the manifest');
+  const dir = path.join(cacheDir, version);
+  const wanted = [SCHEMA_FILE, VALUES_FILE].map((name) => {
+    const file = entry.files[name];
+    if (!file) throw new ChartInputError('chart-versions.json', `${version}/${name}`, 'the manifest gives no URL and sha256 for this file');
+    return {name, ...file};
+  });
+  const missing = [];
+  for (const file of wanted) if (!(await cachedIfValid(path.join(dir, file.name), file.sha256))) missing.push(file);
+  if (missing.length === 0) return dir;
+
+  const bodies = await Promise.all(missing.map((file) => fetchVerified(file.url, file.sha256, timeoutMs)));
+  await mkdir(dir, {recursive: true});
+  for (const [index, file] of missing.entries()) {
+    const temporary = path.join(dir, `.${file.name}.${process.pid}.part`);
+    await writeFile(temporary, bodies[index]);
+    await rename(temporary, path.join(dir, file.name)).catch(async (error: unknown) => {
+      await rm(temporary, {force: true});
+      throw error;
+    });
+  }
+  return dir;
+}
