@@ -7,6 +7,8 @@ import {createPartial} from './render/createPartial';
 import {serializePartial} from './render/serialize';
 
 export const INDEX_FILE = 'fields.json';
+/** The chart's schema, unchanged: example validation and the published editor files read it from here. */
+export const SCHEMA_COPY_FILE = 'values.schema.json';
 
 export interface GeneratedReference {
   /** File path relative to the output directory → content. */
@@ -31,5 +33,6 @@ export async function generateReference(chartDir: string, version: string): Prom
   }
   const index = buildFieldIndex(version, tree.fields);
   files.set(INDEX_FILE, `${JSON.stringify(index, null, 1)}\n`);
+  files.set(SCHEMA_COPY_FILE, chart.schemaText);
   return {files, index, fieldCount: index.fields.length, warnings: tree.warnings};
 }

@@ -12,6 +12,8 @@ export interface ChartSource {
   schemaFile: string;
   valuesFile: string;
   schema: JsonSchema;
+  /** The schema file's text as read, published unchanged beside the reference. */
+  schemaText: string;
   /** The parsed values.yaml; `undefined` values are allowed (an empty file). */
   values: Document.Parsed;
 }
@@ -82,6 +84,7 @@ export async function loadChart(dir: string): Promise<ChartSource> {
     schemaFile,
     valuesFile,
     schema: parseSchemaText(schemaFile, schemaText),
+    schemaText,
     values: parseValuesText(valuesFile, valuesText),
   };
 }

@@ -62,13 +62,18 @@ function childrenOf(view: SchemaView, parent: Segment[], ancestors: Ancestors, c
   // Properties of `oneOf`/`anyOf` object branches are documented on the field itself.
   for (const variant of view.variants) addProperties(context.viewer.view(variant));
 
-  // List items and map values with fields of their own get a segment and a node.
+  // List items and map values with fields of their own get a segment and a node;
+  // they can come from `oneOf`/`anyOf` branches too (a nullable list: `oneOf: [{type: null}, {type: array, ...}]`).
+  const shapes = [view, ...view.variants.map((variant) => context.viewer.view(variant))];
   const containers: Array<{segment: Segment; located: Located}> = [];
-  if (view.items) containers.push({segment: {kind: 'item'}, located: view.items});
-  const maps: Located[] = [...view.patterns, ...(typeof view.additional === 'object' ? [view.additional] : [])];
+  const items = shapes.find((shape) => shape.items)?.items;
+  if (items) containers.push({segment: {kind: 'item'}, located: items});
+  const maps: Array<Located & {pattern?: string}> = shapes.flatMap((shape) => [
+    ...shape.patterns,
+    ...(typeof shape.additional === 'object' ? [shape.additional] : []),
+  ]);
   maps.forEach((located, index) => {
-    const pattern = index < view.patterns.length ? view.patterns[index].pattern : undefined;
-    containers.push({segment: {kind: 'map', pattern, index}, located});
+    containers.push({segment: {kind: 'map', pattern: located.pattern, index}, located});
   });
   for (const {segment, located} of containers) {
     const inner = context.viewer.view(located);
@@ -112,14 +117,16 @@ function buildNode(located: Located, segments: Segment[], required: boolean, anc
   };
   checkDefaultType(node, view, context);
 
-  const cycleTarget = view.refTargets.find((target) => ancestors.has(target));
+  // A `$ref` in a `oneOf`/`anyOf` branch (a nullable reference) brings its fields here too, so it can close a cycle.
+  const refTargets = [...view.refTargets, ...view.variants.flatMap((variant) => context.viewer.view(variant).refTargets)];
+  const cycleTarget = refTargets.find((target) => ancestors.has(target));
   if (cycleTarget !== undefined) {
     const ancestor = ancestors.get(cycleTarget);
     node.recursionOf = ancestor ? {path: ancestor.path, anchor: ancestor.anchor} : {path: '', anchor: ''};
     return node;
   }
   const inner = new Map(ancestors);
-  for (const target of view.refTargets) inner.set(target, node);
+  for (const target of refTargets) inner.set(target, node);
   node.children = childrenOf(view, segments, inner, context);
   return node;
 }

@@ -27,10 +27,13 @@ export interface FieldRecord {
 export interface FieldIndex {
   version: string;
   fields: FieldRecord[];
+  /** Each partial file and the anchor of the field (or section) it documents. */
+  partials: Record<string, string>;
 }
 
 export function buildFieldIndex(version: string, sections: readonly FieldNode[]): FieldIndex {
   const fields: FieldRecord[] = [];
+  const partials: Record<string, string> = {};
   for (const section of sections) {
     const sectionPartial = partialFileFor(section.segments);
     for (const node of walkFields([section])) {
@@ -46,6 +49,7 @@ export function buildFieldIndex(version: string, sections: readonly FieldNode[])
         sectionPartial,
         description: node.description,
       };
+      if (node.children.length || node === section) partials[partialFileFor(node.segments)] = node.anchor;
       if (node.defaultValue && !node.children.length) {
         record.default = toJson(node.defaultValue.value);
         record.defaultYaml = toYaml(node.defaultValue.value);
@@ -55,5 +59,5 @@ export function buildFieldIndex(version: string, sections: readonly FieldNode[])
       fields.push(record);
     }
   }
-  return {version, fields};
+  return {version, fields, partials};
 }

@@ -161,6 +161,8 @@ function bound(inclusive: unknown, exclusive: unknown, sign: '<' | '>'): number 
 
 /** `allOf`: the parts add properties, requirements and constraints the whole does not state itself. */
 function mergeInto(target: SchemaView, part: SchemaView): void {
+  // The part's definitions are expanded here too: cycle detection must see them.
+  target.refTargets = [...new Set([...target.refTargets, ...part.refTargets])];
   const known = new Set(target.properties.map((p) => p.name));
   for (const property of part.properties) if (!known.has(property.name)) target.properties.push(property);
   part.required.forEach((name) => target.required.add(name));
