@@ -4,7 +4,7 @@ import {ChartInputError} from './errors';
 import {generateReference, type GeneratedReference} from './generate';
 import {DEFAULT_TIMEOUT_MS, ensureChartFiles} from './load/download';
 import {documentedVersions, partialsDirFor, readManifest, type VersionManifest} from './versions';
-import {diffOutput, writeOutput, type WriteSummary} from './write/outputDir';
+import {diffOutput, isDirectory, writeOutput, type WriteSummary} from './write/outputDir';
 
 export const HELP = `Usage: npm run gen-partials -- [options]
 
@@ -13,7 +13,8 @@ vCluster chart's values.schema.json and values.yaml.
 
 Chart source:
   --source DIR       Directory holding DIR/<version>/values.schema.json and values.yaml.
-                     Default: the CHART_SOURCE environment variable.
+                     Default: the CHART_SOURCE environment variable. Versions it lacks
+                     are downloaded (see below).
   --chart DIR        One chart directory (values.schema.json and values.yaml directly in it);
                      needs --out. Works for any chart's schema.
   (neither)          Download each version's files from the release URLs in the manifest
@@ -104,14 +105,17 @@ async function planJobs(argv: string[], projectDir: string, env: NodeJS.ProcessE
   }
   if (values.out && versions.length > 1) throw new UsageError('--out takes one version: add --version V.');
 
-  // Without --source or CHART_SOURCE, the files are downloaded from the manifest's release URLs.
+  // Versions the source directory lacks (or all, without --source or CHART_SOURCE) are
+  // downloaded from the manifest's release URLs into the cache.
   const source = values.source ?? env.CHART_SOURCE;
+  if (source && !(await isDirectory(source))) throw new UsageError(`the chart source ${source} is not a directory`);
+  const fromSource = async (version: string) => (source && (await isDirectory(path.join(source, version))) ? path.resolve(source, version) : undefined);
   return {
-    jobs: versions.map((version) => ({
+    jobs: await Promise.all(versions.map(async (version) => ({
       version,
-      chartDir: source ? path.resolve(source, version) : undefined,
+      chartDir: await fromSource(version),
       outDir: values.out ? path.resolve(values.out) : partialsDirFor(projectDir, manifest, version),
-    })),
+    }))),
     check,
     quiet,
     manifest,

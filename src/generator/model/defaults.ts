@@ -1,4 +1,4 @@
-import {stringify} from 'yaml';
+import {parse, stringify} from 'yaml';
 import type {Document} from 'yaml';
 import type {Segment} from './segments';
 
@@ -27,7 +27,20 @@ export class DefaultValues {
  * maps and lists as blocks in the chart's order. Never Go's `map[a:b]`.
  */
 export function toYaml(value: unknown): string {
-  return stringify(value, {lineWidth: 0, minContentWidth: 0, aliasDuplicateObjects: false}).replace(/\n$/, '');
+  const options = {lineWidth: 0, minContentWidth: 0, aliasDuplicateObjects: false} as const;
+  const text = stringify(value, options).replace(/\n$/, '');
+  // Some block scalars do not survive on their own (a top-level `|1-`, a final `|+` losing a
+  // trailing line break): then strings are written quoted instead.
+  if (readsBackAs(text, value)) return text;
+  return stringify(value, {...options, blockQuote: false}).replace(/\n$/, '');
+}
+
+function readsBackAs(text: string, value: unknown): boolean {
+  try {
+    return JSON.stringify(toJson(parse(text, {mapAsMap: true}))) === JSON.stringify(toJson(value));
+  } catch {
+    return false;
+  }
 }
 
 /** Plain JSON for the field index (maps become objects; order of the Map is kept as insertion order). */
