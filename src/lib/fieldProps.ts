@@ -38,6 +38,8 @@ export interface SectionProps {
   path: string;
   anchor: string;
   type: string;
+  deprecated?: true;
+  pro?: true;
   default?: string;
   yamlKeys: string[];
 }

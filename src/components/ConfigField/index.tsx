@@ -156,6 +156,8 @@ export function ConfigSection({f, children}: {f: SectionProps; children?: ReactN
     <div className="cfg-section" id={f.anchor}>
       <p className="cfg-section__path">
         In <code>vcluster.yaml</code>: <code>{f.path}</code> <span className="cfg__type">{f.type}</span>
+        {f.pro && <span className="badge badge--primary">Pro</span>}
+        {f.deprecated && <span className="badge badge--warning">deprecated</span>}
       </p>
       <Facts f={f} />
       {children}

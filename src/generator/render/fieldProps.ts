@@ -65,6 +65,8 @@ export function allowedValues(node: Pick<FieldNode, 'enumValues' | 'constValue'>
 
 export function createSectionProps(node: FieldNode): SectionProps {
   const props: SectionProps = {path: node.path, anchor: node.anchor, type: node.type, yamlKeys: yamlKeysOf(node)};
+  if (node.deprecated) props.deprecated = true;
+  if (node.pro) props.pro = true;
   if (node.defaultValue && !node.children.length) props.default = toYaml(node.defaultValue.value);
   return props;
 }
