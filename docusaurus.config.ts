@@ -2,6 +2,7 @@ import type {Config} from '@docusaurus/types';
 import type * as Preset from '@docusaurus/preset-classic';
 import {themes as prismThemes} from 'prism-react-renderer';
 import remarkGfm from 'remark-gfm';
+import {docsVersionOptions} from './src/siteVersions';
 
 // The site builds under any URL and base path (PR previews use e.g. DOCS_BASE_URL=/pr-123/).
 const url = process.env.DOCS_URL ?? 'http://localhost:3000';
@@ -43,6 +44,7 @@ const config: Config = {
         docs: {
           routeBasePath: 'docs',
           sidebarPath: './sidebars.ts',
+          ...docsVersionOptions(__dirname),
           remarkPlugins: [remarkGfm],
         },
         blog: false,
@@ -63,6 +65,7 @@ const config: Config = {
       items: [
         {type: 'docSidebar', sidebarId: 'config', position: 'left', label: 'Reference'},
         {to: '/docs/control-plane', label: 'Control plane', position: 'left'},
+        {type: 'docsVersionDropdown', position: 'right'},
       ],
     },
     footer: {
