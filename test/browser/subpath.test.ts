@@ -1,0 +1,77 @@
+import assert from 'node:assert/strict';
+import {rmSync} from 'node:fs';
+import {after, before, describe, it} from 'node:test';
+import type {Browser, Page} from 'playwright-core';
+import {launchChromium} from './support/browser';
+import {subpathBuild} from './support/subpathBuild';
+import {serveBuild, type StaticSite} from './support/staticServer';
+
+const BASE = '/pr-123/';
+const FIELD = 'controlPlane-backingStore-etcd-embedded-migrateFromDeployedEtcd';
+
+describe(`a build under the base path ${BASE} (PR previews)`, () => {
+  let dir: string;
+  let site: StaticSite;
+  let browser: Browser;
+
+  before(async () => {
+    dir = subpathBuild(BASE);
+    site = await serveBuild(dir, BASE);
+    browser = await launchChromium();
+  });
+  after(async () => {
+    await browser?.close();
+    await site?.close();
+    if (dir) rmSync(dir, {recursive: true, force: true});
+  });
+
+  /** Opens a page and records every request that failed or answered 4xx/5xx, and console errors. */
+  async function open(route: string): Promise<{page: Page; failures: string[]}> {
+    const page = await (await browser.newContext()).newPage();
+    const failures: string[] = [];
+    page.on('response', (response) => {
+      if (response.status() >= 400) failures.push(`${response.status()} ${response.url()}`);
+    });
+    page.on('requestfailed', (request) => failures.push(`failed ${request.url()}`));
+    page.on('console', (message) => {
+      if (message.type() === 'error') failures.push(`console: ${message.text()}`);
+    });
+    await page.goto(`${site.origin}${route}`, {waitUntil: 'networkidle'});
+    return {page, failures};
+  }
+
+  it('serves pages and every asset under the base path', async () => {
+    for (const route of ['', 'docs', 'docs/control-plane', 'docs/0.21.0/sync', 'docs/0.20.0/control-plane/backing-store/etcd']) {
+      const {page, failures} = await open(route);
+      assert.deepEqual(failures, [], route);
+      const stylesheets = await page.evaluate(() => [...document.styleSheets].map((sheet) => sheet.href ?? ''));
+      assert.ok(stylesheets.some((href) => href.includes(`${'/pr-123/'}assets/css/`)), `${route}: CSS from the base path`);
+      const outside = await page.evaluate((base) => [...document.querySelectorAll('a[href^="/"]')].map((a) => a.getAttribute('href')!).filter((href) => !href.startsWith(base)), BASE);
+      assert.deepEqual(outside, [], `${route}: every site link stays under the base path`);
+      await page.context().close();
+    }
+  });
+
+  it('switches versions with the version dropdown', async () => {
+    const {page} = await open('docs/sync');
+    const dropdown = page.locator('.navbar .dropdown').filter({hasText: '0.22.0'}).first();
+    await dropdown.hover();
+    await dropdown.locator('a', {hasText: '0.21.0'}).click();
+    await page.waitForURL(`**${BASE}docs/0.21.0/sync`);
+    assert.ok((await page.locator('.navbar').textContent())?.includes('0.21.0'));
+    await page.context().close();
+  });
+
+  it('opens a deep link to a field, cold', async () => {
+    const {page, failures} = await open(`docs/control-plane#${FIELD}`);
+    await page.waitForFunction((id) => {
+      const element = document.getElementById(id);
+      if (!element) return false;
+      for (let node = element.parentElement; node; node = node.parentElement) if (node instanceof HTMLDetailsElement && !node.open) return false;
+      const box = element.getBoundingClientRect();
+      return box.top >= 0 && box.bottom <= window.innerHeight;
+    }, FIELD);
+    assert.deepEqual(failures, []);
+    await page.context().close();
+  });
+});

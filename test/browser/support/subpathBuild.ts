@@ -1,0 +1,25 @@
+import {spawnSync} from 'node:child_process';
+import {mkdtempSync} from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import {projectRoot} from './buildDir';
+
+let cached: string | undefined;
+
+/**
+ * A production build of the site under a non-root base path, as PR previews
+ * are built (the partials must already be generated, which `npm test`'s build
+ * did). Built once per test process.
+ */
+export function subpathBuild(baseUrl: string): string {
+  if (cached) return cached;
+  const outDir = mkdtempSync(path.join(os.tmpdir(), 'docs-subpath-'));
+  const result = spawnSync('flock', ['/tmp/docs-build.lock', 'npx', 'docusaurus', 'build', '--out-dir', outDir], {
+    cwd: projectRoot,
+    env: {...process.env, DOCS_BASE_URL: baseUrl, DOCS_URL: 'http://127.0.0.1'},
+    encoding: 'utf8',
+  });
+  if (result.status !== 0) throw new Error(`sub-path build failed:\n${(result.stdout + result.stderr).slice(-3000)}`);
+  cached = outDir;
+  return outDir;
+}
