@@ -1,4 +1,4 @@
-import {loadChart} from './load/loadChart';
+import {loadChart, type ChartSource} from './load/loadChart';
 import {buildFieldIndex, type FieldIndex} from './model/fieldIndex';
 import {buildFieldTree} from './model/buildFieldTree';
 import {walkFields, type FieldNode} from './model/fieldNode';
@@ -25,7 +25,14 @@ function sectionsWithPartials(topLevel: readonly FieldNode[]): FieldNode[] {
 
 /** The whole pipeline for one chart: load → resolve/normalise → field tree → partials + index, all in memory. */
 export async function generateReference(chartDir: string, version: string): Promise<GeneratedReference> {
-  const chart = await loadChart(chartDir);
+  return generateFromChart(await loadChart(chartDir), version);
+}
+
+/**
+ * The same pipeline from inputs already read and parsed (see `parseSchemaText`
+ * and `parseValuesText` in load/loadChart.ts): for tests and fuzzing, no files.
+ */
+export function generateFromChart(chart: ChartSource, version: string): GeneratedReference {
   const tree = buildFieldTree(chart);
   const files = new Map<string, string>();
   for (const section of sectionsWithPartials(tree.fields)) {

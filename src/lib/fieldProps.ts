@@ -33,8 +33,12 @@ export interface FieldProps {
   recursion?: {path: string; anchor?: string};
 }
 
-/** What the partial passes to `ConfigSection`, its root element. */
-export interface SectionProps {
+/**
+ * What the partial passes to `ConfigSection`, its root element. A top-level
+ * field without fields of its own has only this element, so it carries the
+ * field's facts (allowed values, examples, ...) too.
+ */
+export interface SectionProps extends Pick<FieldProps, 'enum' | 'pattern' | 'format' | 'min' | 'max' | 'examples'> {
   path: string;
   anchor: string;
   type: string;

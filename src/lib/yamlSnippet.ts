@@ -37,7 +37,8 @@ function valueLines(head: string, indent: string, valueYaml: string | undefined)
   const indented = (lines: string[]) => lines.map((line) => (line ? indent + line : line));
   // A block scalar (`|-`, `>`) keeps its indicator on the key's line.
   if (/^[|>]/.test(first)) return [`${head} ${first}`, ...indented(rest)];
-  const isBlock = rest.length > 0 || /^[-?] |^[^"'{[]*: /.test(first);
+  // A one-line map: `key: value`, where only the key's first character tells it from a quoted or flow value (`"1": x`, `a"b: x`).
+  const isBlock = rest.length > 0 || /^[-?] |^[^"'{[].*?: |^"(?:[^"\\]|\\.)*": |^'(?:[^']|'')*': /.test(first);
   if (!isBlock) return [`${head} ${first}`];
   return [head, ...indented([first, ...rest])];
 }

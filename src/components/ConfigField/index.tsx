@@ -45,7 +45,7 @@ function YamlValue({yaml}: {yaml: string}) {
 }
 
 function Facts({f}: {f: FieldProps | SectionProps}) {
-  const field = 'name' in f ? f : undefined;
+  // Sections pass these too: a top-level field without fields of its own has only its section.
   const items: ReactNode[] = [];
   if (f.default !== undefined) {
     items.push(
@@ -54,11 +54,11 @@ function Facts({f}: {f: FieldProps | SectionProps}) {
       </span>,
     );
   }
-  if (field?.enum) {
+  if (f.enum) {
     items.push(
       <span key="e">
         Allowed:{' '}
-        {field.enum.map((value, i) => (
+        {f.enum.map((value, i) => (
           <React.Fragment key={i}>
             {i > 0 && ', '}
             <code>{value}</code>
@@ -67,15 +67,15 @@ function Facts({f}: {f: FieldProps | SectionProps}) {
       </span>,
     );
   }
-  if (field?.pattern !== undefined) items.push(<span key="p">Pattern: <code>{field.pattern}</code></span>);
-  if (field?.format !== undefined) items.push(<span key="f">Format: <code>{field.format}</code></span>);
-  if (field?.min !== undefined) items.push(<span key="mi">Minimum: <code>{String(field.min)}</code></span>);
-  if (field?.max !== undefined) items.push(<span key="ma">Maximum: <code>{String(field.max)}</code></span>);
-  if (field?.examples) {
+  if (f.pattern !== undefined) items.push(<span key="p">Pattern: <code>{f.pattern}</code></span>);
+  if (f.format !== undefined) items.push(<span key="f">Format: <code>{f.format}</code></span>);
+  if (f.min !== undefined) items.push(<span key="mi">Minimum: <code>{String(f.min)}</code></span>);
+  if (f.max !== undefined) items.push(<span key="ma">Maximum: <code>{String(f.max)}</code></span>);
+  if (f.examples) {
     items.push(
       <span key="x">
-        {field.examples.length > 1 ? 'Examples: ' : 'Example: '}
-        {field.examples.map((example, i) => (
+        {f.examples.length > 1 ? 'Examples: ' : 'Example: '}
+        {f.examples.map((example, i) => (
           <React.Fragment key={i}>
             {i > 0 && ' '}
             <YamlValue yaml={example} />

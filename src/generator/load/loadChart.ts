@@ -35,6 +35,34 @@ export function lineAndColumn(text: string, offset: number): {line: number; colu
   return {line: lines.length, column: lines[lines.length - 1].length + 1};
 }
 
+/**
+ * The offset of the character where JSON.parse fails. A prefix of the text
+ * that ends before that character is only incomplete (an error at its very
+ * end); one that includes it is wrong earlier. Binary search on that.
+ */
+function firstBadOffset(text: string): number {
+  const wrong = (length: number) => {
+    const prefix = text.slice(0, length);
+    try {
+      JSON.parse(prefix);
+      return false;
+    } catch (error) {
+      const message = (error as Error).message;
+      if (/end of JSON input/i.test(message)) return false;
+      const position = /position (\d+)/.exec(message);
+      return position ? Number(position[1]) < prefix.trimEnd().length : true;
+    }
+  };
+  let low = 0;
+  let high = text.length;
+  while (high - low > 1) {
+    const middle = (low + high) >> 1;
+    if (wrong(middle)) high = middle;
+    else low = middle;
+  }
+  return high - 1;
+}
+
 export function parseSchemaText(file: string, text: string): JsonSchema {
   let parsed: unknown;
   try {
@@ -52,8 +80,17 @@ export function parseSchemaText(file: string, text: string): JsonSchema {
     } else if (/end of JSON input/i.test(message)) {
       const {line, column} = lineAndColumn(text, text.length);
       place = `line ${line}:${column}`;
+    } else {
+      // Node 20 gives no place for "Unexpected token": find it.
+      const {line, column} = lineAndColumn(text, firstBadOffset(text));
+      place = `line ${line}:${column}`;
     }
-    throw new ChartInputError(file, place, `invalid JSON: ${message.replace(/\s*in JSON at position \d+.*$/, '')}`);
+    // One line: without V8's position and its quote of the text around it ("..." is not valid JSON).
+    const problem = message
+      .replace(/\s*in JSON at position \d+[^]*$/, '')
+      .replace(/, (?:\.\.\.)?"[^]*" is not valid JSON$/, '')
+      .replace(/\n/g, '\\n');
+    throw new ChartInputError(file, place, `invalid JSON: ${problem}`);
   }
   if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
     const kind = parsed === null ? 'null' : Array.isArray(parsed) ? 'an array' : `a ${typeof parsed}`;

@@ -13,7 +13,7 @@ interface NodeRule {
   replace(node: Nodes): RootContent[];
 }
 
-const SAFE_URL = /^(https?:|mailto:|#|\/(?!\/)|\.{0,2}\/)/i;
+const SAFE_URL = /^(https?:|mailto:|#|\/(?!\/)|\.{1,2}\/)/i;
 
 const text = (value: string): PhrasingContent => ({type: 'text', value});
 

@@ -68,5 +68,13 @@ export function createSectionProps(node: FieldNode): SectionProps {
   if (node.deprecated) props.deprecated = true;
   if (node.pro) props.pro = true;
   if (node.defaultValue && !node.children.length) props.default = toYaml(node.defaultValue.value);
+  // A top-level field without fields is shown by this element alone: its facts go here too.
+  const {enum: allowed, pattern, format, min, max, examples} = createFieldProps(node, 0);
+  if (allowed) props.enum = allowed;
+  if (pattern !== undefined) props.pattern = pattern;
+  if (format !== undefined) props.format = format;
+  if (min !== undefined) props.min = min;
+  if (max !== undefined) props.max = max;
+  if (examples) props.examples = examples;
   return props;
 }

@@ -119,6 +119,11 @@ export async function writeOutput(dir: string, files: ReadonlyMap<string, string
     await eachConcurrently(summary.removed, (relative) => rm(path.join(dir, relative), {force: true}));
     await removeEmptyDirectories(dir);
     return summary;
+  }).catch((error: unknown) => {
+    // Taking the lock is the first write: a directory without write permission fails there.
+    const code = (error as NodeJS.ErrnoException).code;
+    if (error instanceof ChartInputError || !code) throw error;
+    throw new ChartInputError(dir, undefined, `cannot write the output directory (${code})`);
   });
 }
 

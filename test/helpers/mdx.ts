@@ -1,0 +1,145 @@
+/**
+ * Compiles and renders generated partials the way the site does: MDX 3 →
+ * React → static HTML, with `ConfigField` and `ConfigSection` supplied
+ * through the MDX `components` prop. Nothing is cached on disk.
+ */
+import {existsSync} from 'node:fs';
+import {availableParallelism} from 'node:os';
+import path from 'node:path';
+import {pathToFileURL} from 'node:url';
+import {Worker} from 'node:worker_threads';
+import {createElement, type ComponentType, type ReactNode} from 'react';
+import * as runtime from 'react/jsx-runtime';
+import {renderToStaticMarkup} from 'react-dom/server';
+import type {FieldProps, SectionProps} from '../../src/lib/fieldProps';
+import {PROJECT_ROOT} from './chart';
+
+export interface TocEntry {
+  value: string;
+  id: string;
+  level: number;
+}
+
+type FieldComponent = ComponentType<{f: FieldProps; children?: ReactNode}>;
+type SectionComponent = ComponentType<{f: SectionProps; children?: ReactNode}>;
+
+export interface PartialComponents {
+  ConfigField: FieldComponent;
+  ConfigSection: SectionComponent;
+  /** Where they come from, for the test log. */
+  origin: string;
+}
+
+/** Stand-ins: enough markup to find every field by its anchor. */
+export const standInComponents: PartialComponents = {
+  ConfigField: ({f, children}) => createElement('section', {id: f.anchor}, createElement('h2', null, f.name), children),
+  ConfigSection: ({f, children}) => createElement('div', {'data-section': f.anchor}, children),
+  origin: 'stand-in components (test/helpers/mdx.ts)',
+};
+
+/**
+ * The site's real components when src/components/ConfigField exists and
+ * loads outside the bundler; the stand-ins otherwise.
+ */
+export async function loadComponents(): Promise<PartialComponents> {
+  const file = path.join(PROJECT_ROOT, 'src', 'components', 'ConfigField', 'index.tsx');
+  if (!existsSync(file)) return standInComponents;
+  try {
+    const loaded = (await import(pathToFileURL(file).href)) as Partial<PartialComponents>;
+    if (typeof loaded.ConfigField === 'function' && typeof loaded.ConfigSection === 'function') {
+      return {ConfigField: loaded.ConfigField, ConfigSection: loaded.ConfigSection, origin: path.relative(PROJECT_ROOT, file)};
+    }
+    return {...standInComponents, origin: `${standInComponents.origin}; ${path.relative(PROJECT_ROOT, file)} lacks ConfigField/ConfigSection exports`};
+  } catch (error) {
+    return {...standInComponents, origin: `${standInComponents.origin}; ${path.relative(PROJECT_ROOT, file)} did not load: ${(error as Error).message.split('\n')[0]}`};
+  }
+}
+
+export interface RenderedPartial {
+  html: string;
+  toc: TocEntry[];
+  /** Props of every ConfigField rendered, in document order. */
+  fields: FieldProps[];
+  /** Props of every ConfigSection rendered. */
+  sections: SectionProps[];
+}
+
+type MdxModule = typeof import('@mdx-js/mdx');
+let mdx: Promise<MdxModule> | undefined;
+
+/** @mdx-js/mdx is ESM-only (and so are some of its dependencies): load it with a real dynamic import. */
+function loadMdx(): Promise<MdxModule> {
+  mdx ??= import('@mdx-js/mdx');
+  return mdx;
+}
+
+/** Compiles (function-body output), runs and renders one partial to static HTML. */
+export async function renderPartial(source: string, components: PartialComponents = standInComponents): Promise<RenderedPartial> {
+  const {compile} = await loadMdx();
+  return renderCompiled(String(await compile(source, {outputFormat: 'function-body'})), components);
+}
+
+/**
+ * Compiles partials on worker threads, one per core (up to `size`): for
+ * rendering hundreds of partials. Call `close()` when done.
+ */
+export class CompilePool {
+  private readonly workers: Worker[];
+  private readonly pending = new Map<number, {resolve: (code: string) => void; reject: (error: Error) => void}>();
+  private nextId = 0;
+
+  constructor(size = Math.max(1, Math.min(4, availableParallelism()))) {
+    this.workers = Array.from({length: size}, () => {
+      const worker = new Worker(new URL('./mdxCompileWorker.mjs', pathToFileURL(path.join(PROJECT_ROOT, 'test', 'helpers', 'mdx.ts'))));
+      worker.on('message', ({id, code, error}: {id: number; code?: string; error?: string}) => {
+        const waiting = this.pending.get(id);
+        this.pending.delete(id);
+        if (error !== undefined) waiting?.reject(new Error(error));
+        else waiting?.resolve(code!);
+      });
+      worker.on('error', (error: Error) => {
+        for (const waiting of this.pending.values()) waiting.reject(error);
+        this.pending.clear();
+      });
+      return worker;
+    });
+  }
+
+  compile(source: string): Promise<string> {
+    const id = this.nextId++;
+    return new Promise((resolve, reject) => {
+      this.pending.set(id, {resolve, reject});
+      this.workers[id % this.workers.length].postMessage({id, source});
+    });
+  }
+
+  async close(): Promise<void> {
+    await Promise.all(this.workers.map((worker) => worker.terminate()));
+  }
+}
+
+/** Runs compiled MDX (function-body output) and renders it to static HTML. */
+export async function renderCompiled(code: string, components: PartialComponents = standInComponents): Promise<RenderedPartial> {
+  const {run} = await loadMdx();
+  const module = await run(code, {...runtime, baseUrl: import.meta.url});
+  const fields: FieldProps[] = [];
+  const sections: SectionProps[] = [];
+  const ConfigField: FieldComponent = (props) => {
+    fields.push(props.f);
+    return createElement(components.ConfigField, props);
+  };
+  const ConfigSection: SectionComponent = (props) => {
+    sections.push(props.f);
+    return createElement(components.ConfigSection, props);
+  };
+  const html = renderToStaticMarkup(createElement(module.default, {components: {ConfigField, ConfigSection}}));
+  return {html, toc: (module as {toc?: TocEntry[]}).toc ?? [], fields, sections};
+}
+
+/** Decodes the HTML character references Docusaurus would (numeric, and the five XML ones). */
+export function decodeHtml(text: string): string {
+  const named: Record<string, string> = {amp: '&', lt: '<', gt: '>', quot: '"', apos: "'"};
+  return text.replace(/&(?:#(\d+)|#x([0-9a-f]+)|(amp|lt|gt|quot|apos));/gi, (_, dec: string | undefined, hex: string | undefined, name: string | undefined) =>
+    dec ? String.fromCodePoint(Number(dec)) : hex ? String.fromCodePoint(parseInt(hex, 16)) : named[name!.toLowerCase()],
+  );
+}
