@@ -45,7 +45,10 @@ const config: Config = {
           routeBasePath: 'docs',
           sidebarPath: './sidebars.ts',
           ...docsVersionOptions(__dirname),
-          remarkPlugins: [remarkGfm],
+          // Config paths in inline code become links to their field (before Docusaurus resolves .mdx links);
+          // every ```yaml title="vcluster.yaml" example is validated against its version's chart schema.
+          beforeDefaultRemarkPlugins: [(require('./src/remark/linkConfigPaths') as typeof import('./src/remark/linkConfigPaths')).default],
+          remarkPlugins: [remarkGfm, (require('./src/remark/validateConfigExamples') as typeof import('./src/remark/validateConfigExamples')).default],
         },
         blog: false,
         theme: {customCss: './src/css/custom.css'},
@@ -53,6 +56,10 @@ const config: Config = {
     ],
   ],
 
+  plugins: [
+    './src/plugins/splitHeavyChunks.ts',
+    './src/plugins/configSearch/index.ts',
+  ],
   themes: ['@docusaurus/theme-mermaid'],
   clientModules: ['./src/clientModules/fieldDeepLink.ts'],
 

@@ -1,0 +1,113 @@
+import {FORMAT, anchorFromPath, type WireField, type WireIndex, type WirePage} from './format';
+import {condensedWords, wordsOf, type ExtractedPage} from './html';
+
+/** What the index needs of a record of `fields.json` (src/generator/model/fieldIndex.ts). */
+export interface FieldIndexRecord {
+  path: string;
+  anchor: string;
+  type: string;
+  pro?: boolean;
+  deprecated?: boolean;
+  description?: string;
+}
+
+export interface BuiltPage extends ExtractedPage {
+  /** Without the site's baseUrl: `/docs/control-plane`. */
+  route: string;
+}
+
+export interface BuildResult {
+  index: WireIndex;
+  /** Fields no built page shows (left out of the index). */
+  unplaced: string[];
+}
+
+const MAX_DESCRIPTION = 140;
+
+/** The first sentence of a field's description, as plain text, at most ~140 characters. */
+export function firstSentence(description: string | undefined): string {
+  if (!description) return '';
+  const text = description
+    .split(/\n\s*\n/)[0]
+    .replace(/!?\[([^\]]*)\]\([^)]*\)/g, '$1') // links and images → their text
+    .replace(/<[^>]+>/g, '')
+    .replace(/`([^`]+)`/g, '$1')
+    .replace(/\*{1,2}([^*]+)\*{1,2}/g, '$1')
+    .replace(/\s+/g, ' ')
+    .trim();
+  const end = /[.!?](?=\s|$)/.exec(text.replace(/\b(e\.g|i\.e|etc|vs)\./gi, (abbreviation) => abbreviation.replace(/\./g, '\u0000')));
+  const sentence = end ? text.slice(0, end.index + 1) : text;
+  if (sentence.length <= MAX_DESCRIPTION) return sentence;
+  const cut = sentence.slice(0, MAX_DESCRIPTION);
+  return `${cut.slice(0, Math.max(cut.lastIndexOf(' '), MAX_DESCRIPTION - 20))}…`;
+}
+
+/** `a.b[].c` → `a.b[]`, `a.*` → `a`, `a["x.y"]` → `a`, `a` → undefined. */
+export function parentPath(path: string): {parent: string; suffix: string} | undefined {
+  const match = /(\.[A-Za-z_][A-Za-z0-9_]*|\[\]|\.\*|\["(?:[^"\\]|\\.)*"\])$/.exec(path);
+  if (!match || match.index === 0) return undefined;
+  return {parent: path.slice(0, match.index), suffix: match[0]};
+}
+
+/**
+ * The page a field's search result opens: among the pages showing its anchor,
+ * the one showing the fewest fields (the most focused page), then the shortest route.
+ */
+export function bestPages(pages: readonly BuiltPage[], anchors: ReadonlySet<string>): Map<string, number> {
+  const fieldCount = pages.map((page) => {
+    let count = 0;
+    for (const id of page.ids) if (anchors.has(id)) count++;
+    return count;
+  });
+  const best = new Map<string, number>();
+  pages.forEach((page, index) => {
+    for (const id of page.ids) {
+      if (!anchors.has(id)) continue;
+      const current = best.get(id);
+      if (
+        current === undefined ||
+        fieldCount[index] < fieldCount[current] ||
+        (fieldCount[index] === fieldCount[current] && page.route.length < pages[current].route.length)
+      ) {
+        best.set(id, index);
+      }
+    }
+  });
+  return best;
+}
+
+export function buildVersionIndex(version: string, pages: readonly BuiltPage[], fields: readonly FieldIndexRecord[]): BuildResult {
+  const wirePages: WirePage[] = pages.map((page) => {
+    const titleWords = wordsOf(page.title);
+    const [intro, ...rest] = page.sections[0]?.id === undefined ? page.sections : [{text: ''}, ...page.sections];
+    return [
+      page.title,
+      page.route,
+      condensedWords(intro?.text ?? '', titleWords),
+      rest.map((section) => [section.id!, section.heading ?? '', condensedWords(section.text, [...titleWords, ...wordsOf(section.heading ?? '')])]),
+    ];
+  });
+
+  const best = bestPages(pages, new Set(fields.map((field) => field.anchor)));
+  const position = new Map<string, number>();
+  const wireFields: WireField[] = [];
+  const unplaced: string[] = [];
+  for (const field of fields) {
+    const page = best.get(field.anchor);
+    if (page === undefined) {
+      unplaced.push(field.path);
+      continue;
+    }
+    const split = parentPath(field.path);
+    const parent = split ? position.get(split.parent) : undefined;
+    const flags = (field.pro ? 1 : 0) | (field.deprecated ? 2 : 0);
+    const record: WireField =
+      parent !== undefined && split
+        ? [split.suffix, parent, page, field.type, flags, firstSentence(field.description)]
+        : [field.path, -1, page, field.type, flags, firstSentence(field.description)];
+    if (anchorFromPath(field.path) !== field.anchor) record.push(field.anchor);
+    position.set(field.path, wireFields.length);
+    wireFields.push(record);
+  }
+  return {index: {format: FORMAT, version, pages: wirePages, fields: wireFields}, unplaced};
+}

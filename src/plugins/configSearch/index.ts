@@ -1,0 +1,91 @@
+import {existsSync} from 'node:fs';
+import {mkdir, readFile, writeFile} from 'node:fs/promises';
+import path from 'node:path';
+import {gzipSync} from 'node:zlib';
+import type {LoadContext, Plugin} from '@docusaurus/types';
+import {buildVersionIndex, type BuiltPage, type FieldIndexRecord} from './buildIndex';
+import {extractPage} from './html';
+
+/**
+ * Offline search for narrative pages and every reference field. After the build,
+ * writes one index per docs version to `<outDir>/search/<versionName>.json`
+ * (`current`, `0.21.0`, …), read by `src/theme/SearchBar`:
+ *
+ * - pages: title, route and the words under each h2/h3, read from the built HTML;
+ * - fields: from that version's `_partials/config/fields.json`, each pointing at the
+ *   built page that shows its anchor among the fewest other fields.
+ */
+
+/** What this plugin reads of the docs plugin's loaded content. */
+interface DocsVersion {
+  versionName: string;
+  /** With the baseUrl: `/pr-1/docs/0.21.0`. */
+  path: string;
+  tagsPath: string;
+  contentPath: string;
+  docs: Array<{permalink: string; unlisted?: boolean}>;
+}
+
+const DOCS_PLUGIN = 'docusaurus-plugin-content-docs';
+
+export function stripBaseUrl(route: string, baseUrl: string): string {
+  const base = baseUrl.replace(/\/$/, '');
+  return base && (route === base || route.startsWith(`${base}/`)) ? route.slice(base.length) || '/' : route;
+}
+
+/** The routes of one version: under its path and not under a longer version path or its tags. */
+export function versionRoutes(version: DocsVersion, all: readonly DocsVersion[], routesPaths: readonly string[]): string[] {
+  const within = (route: string, base: string) => route === base || route.startsWith(base.endsWith('/') ? base : `${base}/`);
+  const unlisted = new Set(version.docs.filter((doc) => doc.unlisted).map((doc) => doc.permalink));
+  const deeper = all.filter((other) => other !== version && other.path.length > version.path.length && within(other.path, version.path));
+  return [...new Set(routesPaths)]
+    .filter((route) => within(route, version.path) && !within(route, version.tagsPath) && !unlisted.has(route))
+    .filter((route) => !deeper.some((other) => within(route, other.path)))
+    .sort();
+}
+
+function htmlFile(outDir: string, route: string): string | undefined {
+  const base = path.join(outDir, route);
+  return [`${base}.html`, path.join(base, 'index.html')].find((file) => existsSync(file));
+}
+
+async function readFields(contentPath: string): Promise<FieldIndexRecord[] | undefined> {
+  const file = path.join(contentPath, '_partials', 'config', 'fields.json');
+  if (!existsSync(file)) return undefined;
+  return (JSON.parse(await readFile(file, 'utf8')) as {fields: FieldIndexRecord[]}).fields;
+}
+
+export default function configSearchPlugin(_context: LoadContext): Plugin {
+  return {
+    name: 'config-search',
+    async postBuild({outDir, siteConfig, routesPaths, plugins}) {
+      const docsPlugin = plugins.find((plugin) => plugin.name === DOCS_PLUGIN && (plugin.options.id ?? 'default') === 'default');
+      const versions = (docsPlugin?.content as {loadedVersions?: DocsVersion[]} | undefined)?.loadedVersions;
+      if (!versions?.length) {
+        console.warn('[config-search] no docs versions found: search index not written');
+        return;
+      }
+      await mkdir(path.join(outDir, 'search'), {recursive: true});
+      for (const version of versions) {
+        const pages: BuiltPage[] = [];
+        for (const route of versionRoutes(version, versions, routesPaths)) {
+          const file = htmlFile(outDir, stripBaseUrl(route, siteConfig.baseUrl));
+          if (!file) continue;
+          pages.push({route: stripBaseUrl(route, siteConfig.baseUrl), ...extractPage(await readFile(file, 'utf8'))});
+        }
+        const fields = await readFields(version.contentPath);
+        if (!fields) console.warn(`[config-search] ${version.versionName}: no _partials/config/fields.json in ${version.contentPath}: pages only`);
+        const {index, unplaced} = buildVersionIndex(version.versionName, pages, fields ?? []);
+        if (unplaced.length) {
+          console.warn(`[config-search] ${version.versionName}: ${unplaced.length} fields are on no page, left out: ${unplaced.slice(0, 5).join(', ')}${unplaced.length > 5 ? ', …' : ''}`);
+        }
+        const json = JSON.stringify(index);
+        await writeFile(path.join(outDir, 'search', `${version.versionName}.json`), json);
+        console.log(
+          `[config-search] ${version.versionName}: ${index.pages.length} pages, ${index.fields.length} fields, ` +
+            `${(Buffer.byteLength(json) / 1024).toFixed(1)} kB (${(gzipSync(json).length / 1024).toFixed(1)} kB gzipped)`,
+        );
+      }
+    },
+  };
+}

@@ -1,0 +1,271 @@
+/**
+ * Ranking for the navbar search: small pure functions over one version's index
+ * (written by src/plugins/configSearch). No DOM, no Docusaurus: unit-tested in
+ * test/unit/searchRank.test.ts.
+ */
+import {anchorFromPath, type WireIndex} from '../../plugins/configSearch/format';
+
+export interface SearchField {
+  path: string;
+  anchor: string;
+  /** The last key: `migrateFromDeployedEtcd`; `[]` / `*` for list items and map values. */
+  name: string;
+  type: string;
+  pro: boolean;
+  deprecated: boolean;
+  description: string;
+  route: string;
+  pageTitle: string;
+  /** The path for matching: lowercase, `[]` and `*` dropped, `["a.b"]` → `.a.b`. */
+  loose: string;
+  looseName: string;
+  /** Lowercase words of the name, camelCase split, space-framed: ` migrate from deployed etcd `. */
+  nameWords: string;
+  /** The name from each of its words on, space-framed: ` exportkubeconfig kubeconfig config `. */
+  nameTails: string;
+  /** Lowercase words of the name (camelCase split), the path and the description, space-separated and space-framed. */
+  words: string;
+  depth: number;
+}
+
+export interface SearchSection {
+  /** Undefined for the page's title and intro. */
+  id?: string;
+  heading?: string;
+  /** Lowercase, space-framed: ` word word `. */
+  headingWords: string;
+  words: string;
+}
+
+export interface SearchPage {
+  title: string;
+  route: string;
+  titleLower: string;
+  titleWords: string;
+  sections: SearchSection[];
+}
+
+export interface PreparedIndex {
+  version: string;
+  fields: SearchField[];
+  pages: SearchPage[];
+}
+
+export type SearchResult =
+  | {kind: 'field'; score: number; field: SearchField; route: string; anchor: string}
+  | {kind: 'page'; score: number; page: SearchPage; route: string; anchor?: string; heading?: string};
+
+/** Common English words that never help to find a page: left out of the index and of queries. */
+export const STOP_WORDS: ReadonlySet<string> = new Set(
+  ('a an and are as at be but by can do does for from has have how i if in into is it its ' +
+    'more no not of on one only or so than that the their them then there these they this to ' +
+    'too use used uses using was we were what when where which while who will with you your').split(' '),
+);
+
+/** Lowercase words: letters, digits and `_`, split at everything else but apostrophes (`don't` → `dont`). */
+export function words(text: string): string[] {
+  return text.toLowerCase().replace(/['’]/g, '').split(/[^\p{L}\p{N}_]+/u).filter(Boolean);
+}
+
+/** `migrateFromDeployedEtcd` → `migrate from deployed etcd`; `k8sVersion` → `k8s version`. */
+export function splitCamel(name: string): string[] {
+  return words(name.replace(/([a-z0-9])([A-Z])/g, '$1 $2').replace(/([A-Z]+)([A-Z][a-z])/g, '$1 $2'));
+}
+
+/**
+ * A path as typed or as listed, reduced to what is compared:
+ * `controlPlane.distro.k8s.env[].name` → `controlplane.distro.k8s.env.name`,
+ * `sync.toHost.customResources.*.enabled` → `sync.tohost.customresources.enabled`,
+ * `labels["app.kubernetes.io/name"]` → `labels.app.kubernetes.io/name`.
+ */
+export function loosePath(path: string): string {
+  return path
+    .trim()
+    .toLowerCase()
+    .replace(/\[\s*["']([^"']*)["']\s*\]/g, '.$1')
+    .replace(/\[\d*\]/g, '')
+    .replace(/(^|\.)\*(?=\.|$)/g, '$1')
+    .replace(/\.{2,}/g, '.')
+    .replace(/^\./, '');
+}
+
+/** The last key of a path: `a.b` → `b`, `a[]` → `[]`, `a.*` → `*`, `a["x.y"]` → `x.y`. */
+export function lastKey(path: string): string {
+  const match = /(?:^|\.)([^.[\]"]+)$|\["((?:[^"\\]|\\.)*)"\]$|(\[\])$/.exec(path);
+  return match ? (match[1] ?? match[2] ?? match[3]) : path;
+}
+
+const frame = (list: readonly string[]) => ` ${[...new Set(list)].join(' ')} `;
+
+/** Turns the wire format into objects with everything the ranking compares precomputed. */
+export function prepareIndex(wire: WireIndex): PreparedIndex {
+  const pages: SearchPage[] = wire.pages.map(([title, route, intro, headings]) => ({
+    title,
+    route,
+    titleLower: title.toLowerCase(),
+    titleWords: frame(words(title)),
+    sections: [
+      {headingWords: ' ', words: ` ${intro} `},
+      ...headings.map(([id, heading, text]) => ({id, heading, headingWords: frame(words(heading)), words: ` ${text} `})),
+    ],
+  }));
+  // Keys repeat (`enabled`, `image`…) and children extend their parent's path: split each key once.
+  const camel = new Map<string, string[]>();
+  const keyWords = (key: string) => {
+    let split = camel.get(key);
+    if (!split) camel.set(key, (split = splitCamel(key)));
+    return split;
+  };
+  const paths: string[] = [];
+  const pathWords: string[][] = [];
+  const fields: SearchField[] = wire.fields.map(([suffix, parent, page, type, flags, description, anchor]) => {
+    const path = parent >= 0 ? paths[parent] + suffix : suffix;
+    const name = lastKey(path);
+    const own = keyWords(name);
+    const inPath = parent >= 0 ? [...pathWords[parent], ...own] : path.split(/[.[\]"*]+/).flatMap(keyWords);
+    paths.push(path);
+    pathWords.push(inPath);
+    const loose = loosePath(path);
+    return {
+      path,
+      anchor: anchor ?? anchorFromPath(path),
+      name,
+      type,
+      pro: (flags & 1) !== 0,
+      deprecated: (flags & 2) !== 0,
+      description,
+      route: pages[page]?.route ?? '/',
+      pageTitle: pages[page]?.title ?? '',
+      loose,
+      looseName: loose.slice(loose.lastIndexOf('.') + 1),
+      nameWords: frame(own),
+      nameTails: frame(own.map((_, i) => own.slice(i).join(''))),
+      words: frame([...inPath, ...words(description)]),
+      depth: loose.split('.').length,
+    };
+  });
+  return {version: wire.version, fields, pages};
+}
+
+/** A query as the ranking sees it. */
+export interface Query {
+  text: string;
+  /**
+   * Loose path forms to compare with fields: as typed; for anchors (`a-b-c`) with `-` read as `.`;
+   * for several words, joined into one key and into a dotted path.
+   */
+  paths: string[];
+  words: string[];
+  /** One token that looks like a key or a dotted path. */
+  pathLike: boolean;
+}
+
+export function parseQuery(input: string): Query {
+  const text = input.trim().replace(/\s+/g, ' ').toLowerCase();
+  const pathLike = /^[\w.[\]"'*/~-]+$/.test(text) && /[\p{L}\p{N}]/u.test(text);
+  const all = [...new Set(words(text))];
+  const meaningful = all.filter((word) => !STOP_WORDS.has(word));
+  const queryWords = meaningful.length ? meaningful : all;
+  const paths = pathLike ? [loosePath(text)] : [];
+  if (pathLike && text.includes('-') && !text.includes('.')) paths.push(loosePath(text.replace(/-items(?=-|$)/g, '').replace(/-key\d*(?=-|$)/g, '').replace(/-/g, '.')));
+  // `high availability` is the key `highAvailability`; `resources limits` the path `….resources.limits`.
+  if (!pathLike && all.length > 1) paths.push(all.join(''), all.join('.'));
+  return {text, paths: [...new Set(paths)].filter(Boolean), words: queryWords, pathLike};
+}
+
+/** Whether every query word starts a word of the space-framed list. */
+export function allWordsPrefix(queryWords: readonly string[], framed: string): boolean {
+  return queryWords.length > 0 && queryWords.every((word) => framed.includes(` ${word}`));
+}
+
+/** How many query words start a word of the space-framed list. */
+function countWordsPrefix(queryWords: readonly string[], framed: string): number {
+  return queryWords.filter((word) => framed.includes(` ${word}`)).length;
+}
+
+function scorePath(field: SearchField, path: string): number {
+  const {loose} = field;
+  const dotted = path.includes('.');
+  const extra = (start: number) => loose.slice(start).split('.').filter(Boolean).length;
+  if (loose === path) return 1000;
+  if (!dotted && field.looseName === path) return 900;
+  if (dotted && loose.endsWith(`.${path}`)) return 850;
+  if (dotted && loose.startsWith(path)) {
+    const boundary = path.endsWith('.') || loose[path.length] === '.';
+    return (boundary ? 700 : 680) - Math.min(extra(path.length), 50) * 5;
+  }
+  if (dotted && loose.includes(`.${path}`)) return 560;
+  if (!dotted && field.looseName.startsWith(path)) return 620 - Math.min(field.looseName.length - path.length, 40);
+  return 0;
+}
+
+export function scoreField(field: SearchField, query: Query): number {
+  let score = 0;
+  for (const path of query.paths) score = Math.max(score, scorePath(field, path));
+  if (!score && query.pathLike && query.words.length === 1) {
+    const [word] = query.words;
+    if (field.nameTails.includes(` ${word}`)) score = 450;
+    else if (word.length > 1 && field.looseName.includes(word)) score = 350;
+    else if (word.length >= 3 && field.words.includes(` ${word}`)) score = 150;
+  }
+  if (!score && query.words.length > 1 && allWordsPrefix(query.words, field.words)) {
+    score = 250 + countWordsPrefix(query.words, field.nameWords) * 20;
+  }
+  if (!score) return 0;
+  // Shallower fields first among equals, deprecated ones last.
+  return score - Math.min(field.depth, 20) - (field.deprecated ? 30 : 0);
+}
+
+/** The best match within one page: its title, one of its headings, or its text. */
+export function scorePage(page: SearchPage, query: Query): {score: number; section?: SearchSection} {
+  const queryWords = query.words;
+  if (!queryWords.length) return {score: 0};
+  if (page.titleLower === query.text) return {score: 950};
+  let best: {score: number; section?: SearchSection} = {score: 0};
+  const consider = (score: number, section?: SearchSection) => {
+    if (score > best.score) best = {score, section};
+  };
+  if (allWordsPrefix(queryWords, page.titleWords)) consider(page.titleLower.startsWith(query.text) ? 720 : 700);
+  for (const section of page.sections) {
+    if (section.heading !== undefined && section.heading.toLowerCase() === query.text) consider(800, section);
+    else if (allWordsPrefix(queryWords, section.headingWords)) consider(600, section);
+    else if (best.score < 300) {
+      const everywhere = page.titleWords + section.headingWords + section.words;
+      if (allWordsPrefix(queryWords, everywhere)) {
+        const named = countWordsPrefix(queryWords, page.titleWords + section.headingWords);
+        consider(300 + named * 10 + (section.id ? 0 : 5), section.id ? section : undefined);
+      }
+    }
+  }
+  return best;
+}
+
+export interface SearchOptions {
+  limit?: number;
+}
+
+/** The results for a query, best first: fields and pages together, one result per page. */
+export function search(index: PreparedIndex, input: string, {limit = 10}: SearchOptions = {}): SearchResult[] {
+  const query = parseQuery(input);
+  if (!query.words.length) return [];
+  const results: SearchResult[] = [];
+  for (const field of index.fields) {
+    const score = scoreField(field, query);
+    if (score > 0) results.push({kind: 'field', score, field, route: field.route, anchor: field.anchor});
+  }
+  for (const page of index.pages) {
+    const {score, section} = scorePage(page, query);
+    if (score > 0) results.push({kind: 'page', score, page, route: page.route, anchor: section?.id, heading: section?.heading});
+  }
+  results.sort((a, b) => b.score - a.score || sortKey(a).localeCompare(sortKey(b)));
+  return results.slice(0, limit);
+}
+
+function sortKey(result: SearchResult): string {
+  return result.kind === 'field' ? `1${result.field.path}` : `0${result.page.route}`;
+}
+
+/** Where a result leads, relative to the site's baseUrl: `/docs/control-plane#controlPlane-distro`. */
+export function resultTarget(result: SearchResult): string {
+  return result.anchor ? `${result.route}#${result.anchor}` : result.route;
+}
