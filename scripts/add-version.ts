@@ -72,7 +72,8 @@ async function main(): Promise<void> {
   for (const name of [SCHEMA_FILE, VALUES_FILE]) {
     contents.set(name, values.source ? await readFile(path.join(values.source, name)) : await fetchFile(urls[name]));
   }
-  const cacheDir = path.join(projectDir, process.env.CHART_CACHE_DIR ?? '.chart-cache', version);
+  // Where gen-partials looks (src/generator/cli.ts): CHART_CACHE_DIR may be absolute.
+  const cacheDir = path.resolve(projectDir, process.env.CHART_CACHE_DIR ?? '.chart-cache', version);
   await mkdir(cacheDir, {recursive: true});
   for (const [name, body] of contents) await writeFile(path.join(cacheDir, name), body);
   const reference = await generateReference(cacheDir, version);

@@ -55,6 +55,8 @@ interface Plan {
   check: boolean;
   quiet: boolean;
   manifest?: VersionManifest;
+  /** --source or CHART_SOURCE, if given. */
+  source?: string;
   cacheDir: string;
   timeoutMs: number;
 }
@@ -119,6 +121,7 @@ async function planJobs(argv: string[], projectDir: string, env: NodeJS.ProcessE
     check,
     quiet,
     manifest,
+    source,
     cacheDir,
     timeoutMs,
   };
@@ -130,10 +133,11 @@ async function downloadOrExplain(plan: Plan, version: string): Promise<string> {
     return await ensureChartFiles(plan.manifest!, version, plan.cacheDir, plan.timeoutMs);
   } catch (error) {
     if (!(error instanceof ChartInputError)) throw error;
+    const why = plan.source ? `The chart source ${plan.source} has no ${version}/ directory` : 'No chart source was given';
     throw new ChartInputError(
       error.file,
       error.place,
-      `${error.problem}. No chart source was given, so the release files were to be downloaded; ` +
+      `${error.problem}. ${why}, so the release files were to be downloaded; ` +
         'to use local files instead pass --source DIR or set CHART_SOURCE=DIR (DIR/<version>/values.schema.json and values.yaml).',
     );
   }

@@ -11,13 +11,20 @@ export function sha256(data: Buffer | string): string {
   return createHash('sha256').update(data).digest('hex');
 }
 
+/** Why a fetch failed: a timeout, or the network error undici hides in `cause` (its message is only "fetch failed"). */
+function failureReason(error: unknown, timeoutMs: number): string {
+  const failure = error as Error & {cause?: {code?: string; message?: string}};
+  if (failure.name === 'TimeoutError') return `no answer within ${timeoutMs} ms`;
+  const cause = failure.cause?.code ?? failure.cause?.message;
+  return cause && !failure.message.includes(cause) ? `${failure.message} (${cause})` : failure.message;
+}
+
 async function fetchVerified(url: string, expected: string, timeoutMs: number): Promise<Buffer> {
   let response: Response;
   try {
     response = await fetch(url, {signal: AbortSignal.timeout(timeoutMs), redirect: 'follow'});
   } catch (error) {
-    const reason = (error as Error).name === 'TimeoutError' ? `no answer within ${timeoutMs} ms` : (error as Error).message;
-    throw new ChartInputError(url, undefined, `download failed: ${reason}`);
+    throw new ChartInputError(url, undefined, `download failed: ${failureReason(error, timeoutMs)}`);
   }
   let body: Buffer;
   try {
@@ -25,8 +32,7 @@ async function fetchVerified(url: string, expected: string, timeoutMs: number): 
     body = Buffer.from(await response.arrayBuffer());
   } catch (error) {
     if (error instanceof ChartInputError) throw error;
-    const reason = (error as Error).name === 'TimeoutError' ? `no answer within ${timeoutMs} ms` : (error as Error).message;
-    throw new ChartInputError(url, undefined, `download failed: ${reason}`);
+    throw new ChartInputError(url, undefined, `download failed: ${failureReason(error, timeoutMs)}`);
   }
   const actual = sha256(body);
   if (actual !== expected) {
