@@ -1,7 +1,10 @@
+import {readFile} from 'node:fs/promises';
 import path from 'node:path';
 import {parseArgs} from 'node:util';
 import {ChartInputError} from './errors';
-import {generateReference, type GeneratedReference} from './generate';
+import {generateReference, INDEX_FILE, type GeneratedReference} from './generate';
+import type {FieldIndex} from './model/fieldIndex';
+import {CHANGES_FILE, createChangesPartials} from './changes/changesPartial';
 import {DEFAULT_TIMEOUT_MS, ensureChartFiles} from './load/download';
 import {documentedVersions, partialsDirFor, readManifest, type VersionManifest} from './versions';
 import {diffOutput, isDirectory, writeOutput, type WriteSummary} from './write/outputDir';
@@ -165,6 +168,25 @@ export async function runCli(argv: string[], projectDir: string, env: NodeJS.Pro
       generated.push({...job, reference: await generateReference(chartDir, job.version)});
     }
     for (const {reference} of generated) for (const warning of reference.warnings) process.stderr.write(`warning: ${warning}\n`);
+
+    // Each version after the first gets the list of config changes since its predecessor.
+    if (plan.manifest) {
+      const order = plan.manifest.versions.map((entry) => entry.version);
+      const references = generated.map((job) => ({version: job.version, index: job.reference.index, partialsDir: job.outDir}));
+      // A predecessor not generated in this run is read from its last output, if there is one.
+      for (const job of generated) {
+        const previous = order[order.indexOf(job.version) + 1];
+        if (!previous || references.some((reference) => reference.version === previous)) continue;
+        const partialsDir = partialsDirFor(projectDir, plan.manifest, previous);
+        const index = await readFile(path.join(partialsDir, INDEX_FILE), 'utf8').then((text) => JSON.parse(text) as FieldIndex, () => undefined);
+        if (index) references.push({version: previous, index, partialsDir});
+      }
+      const changes = createChangesPartials(references, order, projectDir);
+      for (const job of generated) {
+        const partial = changes.get(job.version);
+        if (partial) job.reference.files.set(CHANGES_FILE, partial);
+      }
+    }
 
     const totals: WriteSummary = {written: [], unchanged: [], removed: []};
     const partialCount = (files: string[]) => files.filter((file) => file.endsWith('.mdx')).length;

@@ -1,0 +1,65 @@
+import assert from 'node:assert/strict';
+import {existsSync, readFileSync} from 'node:fs';
+import path from 'node:path';
+import {describe, it} from 'node:test';
+import {diffIndexes} from '../../src/generator/changes/diffIndexes';
+import type {FieldIndex, FieldRecord} from '../../src/generator/model/fieldIndex';
+import {projectRoot} from '../browser/support/buildDir';
+
+const record = (path: string, type: string, value?: unknown): FieldRecord => ({
+  path,
+  anchor: path.replace(/\./g, '-'),
+  type,
+  required: false,
+  deprecated: false,
+  pro: false,
+  partial: 'a.mdx',
+  sectionPartial: 'a.mdx',
+  description: '',
+  ...(value === undefined ? {} : {default: value, defaultYaml: String(value)}),
+});
+const index = (version: string, fields: FieldRecord[]): FieldIndex => ({version, fields, partials: {}});
+
+describe('what changed between two versions', () => {
+  it('finds fields added, removed, retyped and with a new default', () => {
+    const diff = diffIndexes(
+      index('1', [record('a.kept', 'string', 'x'), record('a.gone', 'boolean', false), record('a.retyped', 'string'), record('a.list', 'string[]', ['a'])]),
+      index('2', [record('a.kept', 'string', 'x'), record('a.retyped', 'integer'), record('a.list', 'string[]', ['a', 'b']), record('a.new', 'boolean', true)]),
+    );
+    assert.deepEqual(diff.added.map((change) => change.path), ['a.new']);
+    assert.deepEqual(diff.removed.map((change) => change.path), ['a.gone']);
+    assert.deepEqual(diff.typeChanged.map((change) => change.path), ['a.retyped']);
+    assert.deepEqual(diff.defaultChanged.map((change) => change.path), ['a.list']);
+  });
+
+  const partialsDir = (version: string, current: boolean) =>
+    current ? path.join(projectRoot, 'docs/_partials/config') : path.join(projectRoot, `versioned_docs/version-${version}/_partials/config`);
+
+  it('the generated page of each version lists exactly the differences of the two field indexes, linked to the right version', (t) => {
+    const pairs: Array<[string, boolean, string, boolean]> = [
+      ['0.22.0', true, '0.21.0', false],
+      ['0.21.0', false, '0.20.0', false],
+    ];
+    for (const [to, toCurrent, from, fromCurrent] of pairs) {
+      const changesFile = path.join(partialsDir(to, toCurrent), 'changes.mdx');
+      if (!existsSync(changesFile)) return t.skip('run gen-partials for every version first (npm test does)');
+      const read = (version: string, current: boolean) =>
+        JSON.parse(readFileSync(path.join(partialsDir(version, current), 'fields.json'), 'utf8')) as FieldIndex;
+      const before = new Set(read(from, fromCurrent).fields.map((field) => field.path));
+      const after = read(to, toCurrent);
+      const added = after.fields.filter((field) => !before.has(field.path));
+      const removed = [...before].filter((field) => !after.fields.some((candidate) => candidate.path === field));
+      const text = readFileSync(changesFile, 'utf8');
+      assert.ok(text.includes(`## Fields added (${added.length})`), `${to}: ${added.length} added`);
+      assert.ok(text.includes(`## Fields removed (${removed.length})`), `${to}: ${removed.length} removed`);
+      for (const field of added) assert.ok(text.includes(`[\`${field.path}\`](`), `${to}: lists ${field.path}`);
+      // Removed fields link into the older version's own pages.
+      const olderDocs = fromCurrent ? '../../' : `../../../version-${from}/`;
+      for (const field of removed) {
+        const link = new RegExp(`\\[\`${field.replace(/[.*[\]]/g, '\\$&')}\`\\]\\(([^)]+)\\)`).exec(text);
+        assert.ok(link, `${to}: links ${field}`);
+        if (!toCurrent || !fromCurrent) assert.ok(link[1].includes(`version-${from}`) || olderDocs === '../../', `${field} links to ${from}: ${link[1]}`);
+      }
+    }
+  });
+});
