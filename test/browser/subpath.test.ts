@@ -52,6 +52,26 @@ describe(`a build under the base path ${BASE} (PR previews)`, () => {
     }
   });
 
+  it('publishes each version\'s schema and declarations, linked from the overview', async () => {
+    for (const [route, version] of [
+      ['docs', '0.22.0'],
+      ['docs/0.20.0', '0.20.0'],
+    ]) {
+      const {page} = await open(route);
+      const links = await page.evaluate(() => [...document.querySelectorAll('a[href*="/schemas/"]')].map((a) => (a as HTMLAnchorElement).href));
+      assert.equal(links.length, 2, `${route}: links to the schema and the .d.ts`);
+      for (const link of links) {
+        assert.ok(new URL(link).pathname.startsWith(`${BASE}schemas/${version}/`), link);
+        const response = await page.request.get(link.replace(/^https?:\/\/[^/]+/, site.origin.replace(/\/pr-123\/$/, '')));
+        assert.equal(response.status(), 200, link);
+        if (link.endsWith('.json')) assert.equal(typeof JSON.parse(await response.text()).properties, 'object');
+      }
+      const line = await page.locator('code', {hasText: 'yaml-language-server'}).first().textContent();
+      assert.match(line ?? '', new RegExp(`\\$schema=\\S+${BASE}schemas/${version}/vcluster\\.schema\\.json`));
+      await page.context().close();
+    }
+  });
+
   it('switches versions with the version dropdown', async () => {
     const {page} = await open('docs/sync');
     const dropdown = page.locator('.navbar .dropdown').filter({hasText: '0.22.0'}).first();

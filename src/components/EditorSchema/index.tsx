@@ -1,0 +1,37 @@
+import type {ReactNode} from 'react';
+import CodeBlock from '@theme/CodeBlock';
+import {useDocsVersion} from '@docusaurus/plugin-content-docs/client';
+import useBaseUrl from '@docusaurus/useBaseUrl';
+
+/**
+ * Links to the schema and TypeScript declarations this docs version publishes
+ * (npm run gen-schemas), and the line that gives a YAML editor the schema.
+ */
+export default function EditorSchema(): ReactNode {
+  const version = useDocsVersion().label;
+  const schema = useBaseUrl(`/schemas/${version}/vcluster.schema.json`, {absolute: true});
+  const types = useBaseUrl(`/schemas/${version}/vcluster.d.ts`, {absolute: true});
+  return (
+    <>
+      <ul>
+        <li>
+          <a href={schema} target="_blank" rel="noopener">
+            <code>vcluster.schema.json</code>
+          </a>{' '}
+          — the chart's JSON Schema for vCluster {version}, unchanged.
+        </li>
+        <li>
+          <a href={types} target="_blank" rel="noopener">
+            <code>vcluster.d.ts</code>
+          </a>{' '}
+          — TypeScript declarations of the same shape (<code>VClusterConfig</code>), for configs written in code.
+        </li>
+      </ul>
+      <p>
+        Put this line at the top of your <code>vcluster.yaml</code>, and editors that use the YAML language server (VS Code with the YAML
+        extension, Neovim, JetBrains IDEs) complete and check every field:
+      </p>
+      <CodeBlock language="yaml">{`# yaml-language-server: $schema=${schema}\n`}</CodeBlock>
+    </>
+  );
+}
