@@ -62,6 +62,8 @@ interface Plan {
   source?: string;
   cacheDir: string;
   timeoutMs: number;
+  /** --out was given: the output is not a docs version's partials directory. */
+  customOut: boolean;
 }
 
 export class UsageError extends Error {}
@@ -99,7 +101,7 @@ async function planJobs(argv: string[], projectDir: string, env: NodeJS.ProcessE
   if (values.chart) {
     if (!values.out) throw new UsageError('--chart needs --out: where to write that chart\'s reference.');
     const version = values.version?.[0] ?? path.basename(path.resolve(values.chart));
-    return {jobs: [{version, chartDir: path.resolve(values.chart), outDir: path.resolve(values.out)}], check, quiet, cacheDir, timeoutMs};
+    return {jobs: [{version, chartDir: path.resolve(values.chart), outDir: path.resolve(values.out)}], check, quiet, cacheDir, timeoutMs, customOut: true};
   }
 
   const manifest = await readManifest(projectDir, values.manifest);
@@ -127,6 +129,7 @@ async function planJobs(argv: string[], projectDir: string, env: NodeJS.ProcessE
     source,
     cacheDir,
     timeoutMs,
+    customOut: values.out !== undefined,
   };
 }
 
@@ -169,8 +172,9 @@ export async function runCli(argv: string[], projectDir: string, env: NodeJS.Pro
     }
     for (const {reference} of generated) for (const warning of reference.warnings) process.stderr.write(`warning: ${warning}\n`);
 
-    // Each version after the first gets the list of config changes since its predecessor.
-    if (plan.manifest) {
+    // Each version after the first gets the list of config changes since its predecessor,
+    // linked to the docs pages: only where the output is the docs' own partials directory.
+    if (plan.manifest && !plan.customOut) {
       const order = plan.manifest.versions.map((entry) => entry.version);
       const references = generated.map((job) => ({version: job.version, index: job.reference.index, partialsDir: job.outDir}));
       // A predecessor not generated in this run is read from its last output, if there is one.
