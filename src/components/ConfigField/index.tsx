@@ -20,12 +20,15 @@ async function copyText(text: string): Promise<void> {
   area.remove();
 }
 
-function CopyButton({label, text}: {label: string; text: () => string}) {
+/** A small button: a short visible label, the full action as its accessible name. */
+function CopyButton({label, action, text}: {label: string; action: string; text: () => string}) {
   const [done, setDone] = useState(false);
   return (
     <button
       type="button"
       className="cfg__copy"
+      aria-label={action}
+      title={action}
       onClick={(event) => {
         // Inside a <summary>, a click would also fold the field.
         event.preventDefault();
@@ -34,7 +37,7 @@ function CopyButton({label, text}: {label: string; text: () => string}) {
           setTimeout(() => setDone(false), 1500);
         });
       }}>
-      {done ? 'Copied' : label}
+      {done ? 'copied' : label}
     </button>
   );
 }
@@ -44,56 +47,45 @@ function YamlValue({yaml}: {yaml: string}) {
   return yaml.includes('\n') ? <pre className="cfg__block">{yaml}</pre> : <code>{yaml}</code>;
 }
 
+/** One line of facts: `Default: false · Allowed: a, b · Pattern: ...`, as few elements as it can (pages hold thousands). */
 function Facts({f}: {f: FieldProps | SectionProps}) {
   // Sections pass these too: a top-level field without fields of its own has only its section.
   const items: ReactNode[] = [];
-  if (f.default !== undefined) {
-    items.push(
-      <span key="d" className={f.default.includes('\n') ? 'cfg__fact--block' : undefined}>
-        Default: <YamlValue yaml={f.default} />
-      </span>,
-    );
-  }
-  if (f.enum) {
-    items.push(
-      <span key="e">
-        Allowed:{' '}
-        {f.enum.map((value, i) => (
-          <React.Fragment key={i}>
-            {i > 0 && ', '}
-            <code>{value}</code>
-          </React.Fragment>
-        ))}
-      </span>,
-    );
-  }
-  if (f.pattern !== undefined) items.push(<span key="p">Pattern: <code>{f.pattern}</code></span>);
-  if (f.format !== undefined) items.push(<span key="f">Format: <code>{f.format}</code></span>);
-  if (f.min !== undefined) items.push(<span key="mi">Minimum: <code>{String(f.min)}</code></span>);
-  if (f.max !== undefined) items.push(<span key="ma">Maximum: <code>{String(f.max)}</code></span>);
-  if (f.examples) {
-    items.push(
-      <span key="x">
-        {f.examples.length > 1 ? 'Examples: ' : 'Example: '}
-        {f.examples.map((example, i) => (
-          <React.Fragment key={i}>
-            {i > 0 && ' '}
-            <YamlValue yaml={example} />
-          </React.Fragment>
-        ))}
-      </span>,
-    );
-  }
-  return items.length ? <div className="cfg__facts">{items}</div> : null;
+  const list = (values: string[], separator: string) =>
+    values.map((value, i) => (
+      <React.Fragment key={i}>
+        {i > 0 && separator}
+        <YamlValue yaml={value} />
+      </React.Fragment>
+    ));
+  if (f.default !== undefined) items.push(['Default: ', <YamlValue key="v" yaml={f.default} />]);
+  if (f.enum) items.push(['Allowed: ', list(f.enum, ', ')]);
+  if (f.pattern !== undefined) items.push(['Pattern: ', <code key="v">{f.pattern}</code>]);
+  if (f.format !== undefined) items.push(['Format: ', <code key="v">{f.format}</code>]);
+  if (f.min !== undefined) items.push(['Minimum: ', <code key="v">{String(f.min)}</code>]);
+  if (f.max !== undefined) items.push(['Maximum: ', <code key="v">{String(f.max)}</code>]);
+  if (f.examples) items.push([f.examples.length > 1 ? 'Examples: ' : 'Example: ', list(f.examples, ' ')]);
+  if (!items.length) return null;
+  return (
+    <div className="cfg__facts">
+      {items.map((item, i) => (
+        <React.Fragment key={i}>
+          {i > 0 && ' · '}
+          {item}
+        </React.Fragment>
+      ))}
+    </div>
+  );
 }
 
-function Head({f}: {f: FieldProps}) {
+/** The field's head line: name (its heading and anchor), type, badges, copy actions. In a `<summary>` for objects. */
+function Head({f, as: Element}: {f: FieldProps; as: 'summary' | 'div'}) {
   const Heading = `h${f.level}` as 'h2';
   const trueLevel = f.depth + 2;
   const snippet = () => yamlSnippet(f.yamlKeys, f.object ? '{}' : f.default);
   const link = () => `${window.location.origin}${window.location.pathname}#${f.anchor}`;
   return (
-    <div className="cfg__head">
+    <Element className="cfg__head">
       <Heading id={f.anchor} className="cfg__name" aria-level={trueLevel > 6 ? trueLevel : undefined}>
         <a href={`#${f.anchor}`}>{f.name}</a>
       </Heading>
@@ -101,11 +93,9 @@ function Head({f}: {f: FieldProps}) {
       {f.required && <span className="badge badge--danger">required</span>}
       {f.pro && <span className="badge badge--primary" title="Available in vCluster Pro">Pro</span>}
       {f.deprecated && <span className="badge badge--warning">deprecated</span>}
-      <span className="cfg__actions">
-        <CopyButton label="Copy link" text={link} />
-        <CopyButton label="Copy YAML" text={snippet} />
-      </span>
-    </div>
+      <CopyButton label="link" action="Copy link" text={link} />
+      <CopyButton label="YAML" action="Copy YAML" text={snippet} />
+    </Element>
   );
 }
 
@@ -130,9 +120,7 @@ export function ConfigField({f, children}: {f: FieldProps; children?: ReactNode}
   if (f.object) {
     return (
       <details className="cfg cfg--object" open={f.depth === 0}>
-        <summary>
-          <Head f={f} />
-        </summary>
+        <Head f={f} as="summary" />
         {text}
         <Facts f={f} />
         {recursion}
@@ -142,7 +130,7 @@ export function ConfigField({f, children}: {f: FieldProps; children?: ReactNode}
   }
   return (
     <div className="cfg">
-      <Head f={f} />
+      <Head f={f} as="div" />
       {text}
       <Facts f={f} />
       {recursion}

@@ -1,3 +1,4 @@
+import {readFileSync} from 'node:fs';
 import path from 'node:path';
 import {pageMapFor} from '../../remark/pageMap';
 import type {FieldIndex, FieldRecord} from '../model/fieldIndex';
@@ -14,13 +15,22 @@ export interface VersionReference {
   partialsDir: string;
 }
 
+/** A docs page's route inside its version: `control-plane/index.mdx` → `control-plane`; a `slug` in its front matter wins. */
+function routeInVersion(page: string, docsDir: string): string {
+  const slug = /^---\n[^]*?^slug:\s*['"]?([^'"\n]+)['"]?\s*$[^]*?^---$/m.exec(readFileSync(page, 'utf8'))?.[1];
+  if (slug?.startsWith('/')) return slug.replace(/^\/+|\/+$/g, '');
+  return path.relative(docsDir, page).split(path.sep).join('/').replace(/\.mdx?$/, '').replace(/(^|\/)index$/, '');
+}
+
 /**
  * Links a field to the page of its version that shows it: the page importing
- * its section's partial, else the most specific partial that covers it. The
- * link is a path relative to the changes partial, which Docusaurus resolves
- * to that version's route.
+ * its section's partial, else the most specific partial that covers it.
+ * Within the changes page's own version the link is a relative file path,
+ * which Docusaurus resolves and checks. Into another version it is that
+ * version's route (`pathname:///docs/0.21.0/...`, base URL added by
+ * Docusaurus): a build may leave other versions out (DOCS_VERSIONS).
  */
-function linkerFor(references: readonly VersionReference[], from: string, siteDir: string): FieldLinker {
+function linkerFor(references: readonly VersionReference[], own: VersionReference, current: string, siteDir: string): FieldLinker {
   return (version: string, record: FieldRecord) => {
     const reference = references.find((candidate) => candidate.version === version);
     if (!reference) return undefined;
@@ -28,8 +38,13 @@ function linkerFor(references: readonly VersionReference[], from: string, siteDi
     const pages = pageMapFor(docsDir, reference.partialsDir, siteDir).pagesByPartial;
     const partial = [record.sectionPartial, record.partial].find((candidate) => pages.get(candidate)?.length);
     if (!partial) return undefined;
-    const target = path.relative(from, pages.get(partial)![0]).split(path.sep).join('/');
-    return `${target.startsWith('.') ? target : `./${target}`}#${record.anchor}`;
+    const page = pages.get(partial)![0];
+    if (reference === own) {
+      const target = path.relative(own.partialsDir, page).split(path.sep).join('/');
+      return `${target.startsWith('.') ? target : `./${target}`}#${record.anchor}`;
+    }
+    const route = ['docs', version === current ? '' : version, routeInVersion(page, docsDir)].filter(Boolean).join('/');
+    return `pathname:///${route}#${record.anchor}`;
   };
 }
 
@@ -45,7 +60,7 @@ export function createChangesPartials(references: readonly VersionReference[], m
     const previous = references.find((candidate) => candidate.version === previousVersion);
     if (!previous) continue;
     const diff = diffIndexes(previous.index, reference.index);
-    partials.set(reference.version, serializePartial(createChangesPartial(diff, linkerFor(references, reference.partialsDir, siteDir))));
+    partials.set(reference.version, serializePartial(createChangesPartial(diff, linkerFor(references, reference, manifestOrder[0], siteDir))));
   }
   return partials;
 }
