@@ -30,7 +30,7 @@ Selection and output:
                      version (the current one from chart-versions.json, plus versions.json).
   --out DIR          Output directory. Default: docs/_partials/config for the current
                      version, versioned_docs/version-V/_partials/config for the others.
-                     With several versions, --out needs --chart.
+                     With several versions, each goes to OUT/<version>/.
   --check            Write nothing. Exit 1, listing the files, if what is on disk differs
                      from what would be generated.
   --quiet            Print only the summary line (and errors).
@@ -110,7 +110,6 @@ async function planJobs(argv: string[], projectDir: string, env: NodeJS.ProcessE
   for (const version of versions) {
     if (!known.includes(version)) throw new UsageError(`unknown version ${version}: chart-versions.json lists ${known.join(', ')}`);
   }
-  if (values.out && versions.length > 1) throw new UsageError('--out takes one version: add --version V.');
 
   // Versions the source directory lacks (or all, without --source or CHART_SOURCE) are
   // downloaded from the manifest's release URLs into the cache.
@@ -121,7 +120,8 @@ async function planJobs(argv: string[], projectDir: string, env: NodeJS.ProcessE
     jobs: await Promise.all(versions.map(async (version) => ({
       version,
       chartDir: await fromSource(version),
-      outDir: values.out ? path.resolve(values.out) : partialsDirFor(projectDir, manifest, version),
+      // With several versions, --out DIR gets one DIR/<version>/ each.
+      outDir: values.out ? path.resolve(values.out, versions.length > 1 ? version : '') : partialsDirFor(projectDir, manifest, version),
     }))),
     check,
     quiet,
