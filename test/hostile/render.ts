@@ -1,0 +1,48 @@
+/**
+ * Compiles, runs and renders one generated partial the way the site does:
+ * MDX 3 with GFM (function-body output) → React → static HTML, with the site's real
+ * ConfigField and ConfigSection components.
+ */
+import {createElement} from 'react';
+import * as runtime from 'react/jsx-runtime';
+import {renderToStaticMarkup} from 'react-dom/server';
+import remarkGfm from 'remark-gfm';
+import {ConfigField, ConfigSection} from '../../src/components/ConfigField';
+
+export interface TocEntry {
+  value: string;
+  id: string;
+  level: number;
+}
+
+export interface RenderedPartial {
+  html: string;
+  toc: TocEntry[];
+  /** Names the compiled module exports besides `default`. */
+  exports: string[];
+}
+
+type MdxModule = typeof import('@mdx-js/mdx');
+type Processor = ReturnType<MdxModule['createProcessor']>;
+let mdx: Promise<{processor: Processor; run: MdxModule['run']}> | undefined;
+
+/** One MDX processor for every partial (what `compile` would build on each call), as the site compiles docs: MDX plus GFM. */
+function loadMdx() {
+  mdx ??= import('@mdx-js/mdx').then(({createProcessor, run}) => ({
+    processor: createProcessor({outputFormat: 'function-body', remarkPlugins: [remarkGfm]}),
+    run,
+  }));
+  return mdx;
+}
+
+export async function renderPartial(source: string): Promise<RenderedPartial> {
+  const {processor, run} = await loadMdx();
+  const code = String(await processor.process(source));
+  const module = await run(code, {...runtime, baseUrl: import.meta.url});
+  const html = renderToStaticMarkup(createElement(module.default, {components: {ConfigField, ConfigSection}}));
+  return {
+    html,
+    toc: ((module as {toc?: TocEntry[]}).toc ?? []) as TocEntry[],
+    exports: Object.keys(module).filter((name) => name !== 'default'),
+  };
+}

@@ -1,0 +1,244 @@
+/**
+ * Script payloads in a chart never run on the built site. A production build
+ * of a temporary copy of the project whose docs are one page rendering every
+ * top-level partial of a hostile chart (see hostileSite.ts), served on
+ * 127.0.0.1 and loaded in headless Chromium: no dialog, no navigation away,
+ * no console message, `window.__pwned` stays undefined, the payloads show as
+ * text (headings, descriptions, table of contents, facts), and clicking every
+ * copy button and field link runs nothing either. The site search, which
+ * shows field descriptions, is tried with a payload query too.
+ */
+import assert from 'node:assert/strict';
+import {after, before, describe, it} from 'node:test';
+import type {Browser, BrowserContext, Page} from 'playwright-core';
+import {parse} from 'yaml';
+import {launchChromium} from '../browser/support/browser';
+import {serveBuild, type StaticSite} from '../browser/support/staticServer';
+import {factsOf} from './fuzzProperty';
+import {ALL_PAYLOADS, PAYLOADS, asDescriptionText, buildHostileSite, builtPages, removeHostileSite, type HostileSite} from './hostileSite';
+import {childElements, hasClass, isElement, parseHtml, textOf} from './html';
+
+interface Watch {
+  page: Page;
+  context: BrowserContext;
+  dialogs: string[];
+  console: string[];
+  errors: string[];
+  navigations: string[];
+  popups: string[];
+  requests: string[];
+}
+
+const normalise = (text: string) => text.replace(/\s+/g, ' ');
+
+describe('script payloads in a chart do not run on the built site', {timeout: 30 * 60_000}, () => {
+  let site: HostileSite | undefined;
+  let server: StaticSite;
+  let browser: Browser;
+  let pages: string[];
+
+  before(async () => {
+    site = await buildHostileSite();
+    console.log(`hostile site: ${site.dir} (${site.partials.length} top-level partials: ${site.partials.join(', ')})`);
+    server = await serveBuild(site.buildDir);
+    browser = await launchChromium();
+    pages = await builtPages(site.buildDir);
+    console.log(`pages: ${pages.map((page) => `/${page}`).join(', ')}`);
+  });
+  after(async () => {
+    await browser?.close();
+    await server?.close();
+    await removeHostileSite(site);
+  });
+
+  async function open(route: string): Promise<Watch> {
+    const context = await browser.newContext({viewport: {width: 1400, height: 1000}, permissions: ['clipboard-read', 'clipboard-write']});
+    const page = await context.newPage();
+    const watch: Watch = {page, context, dialogs: [], console: [], errors: [], navigations: [], popups: [], requests: []};
+    page.on('dialog', (dialog) => {
+      watch.dialogs.push(`${dialog.type()}: ${dialog.message()}`);
+      void dialog.dismiss();
+    });
+    page.on('console', (message) => watch.console.push(`${message.type()}: ${message.text()}`));
+    page.on('pageerror', (error) => watch.errors.push(error.message));
+    page.on('framenavigated', (frame) => watch.navigations.push(frame === page.mainFrame() ? frame.url() : `(frame) ${frame.url()}`));
+    page.on('request', (request) => watch.requests.push(request.url()));
+    context.on('page', (popup) => watch.popups.push(popup.url()));
+    await page.goto(`${server.origin}${route}`, {waitUntil: 'load'});
+    // Hydrated: React attached its handlers (the copy buttons answer clicks) and the client modules ran.
+    await page.waitForFunction(() => document.querySelector('#__docusaurus')?.hasChildNodes() && document.readyState === 'complete');
+    await page.waitForTimeout(300);
+    return watch;
+  }
+
+  /** Nothing ran: the checks shared by every page. The page must still be at `route` (only its hash may change). */
+  async function assertNothingRan(watch: Watch, route: string): Promise<void> {
+    const {page} = watch;
+    assert.deepEqual(watch.dialogs, [], `${route}: dialogs opened`);
+    assert.deepEqual(watch.errors, [], `${route}: page errors`);
+    assert.deepEqual(watch.console, [], `${route}: console messages`);
+    assert.deepEqual(watch.popups, [], `${route}: windows opened`);
+    const expected = new URL(`${server.origin}${route}`);
+    for (const url of watch.navigations) {
+      assert.ok(!url.startsWith('(frame)'), `${route}: a frame navigated: ${url}`);
+      const at = new URL(url);
+      assert.equal(`${at.origin}${at.pathname}`, `${expected.origin}${expected.pathname}`, `${route}: navigated away to ${url}`);
+    }
+    assert.equal(page.frames().length, 1, `${route}: the page has frames`);
+    for (const url of watch.requests) {
+      assert.ok(url.startsWith(server.origin.replace(/\/$/, '')), `${route}: request to another origin: ${url}`);
+      assert.ok(!/\/x$/.test(new URL(url).pathname), `${route}: an <img src=x> was loaded: ${url}`);
+    }
+    assert.equal(await page.evaluate(() => (window as {__pwned?: unknown}).__pwned), undefined, `${route}: window.__pwned was set`);
+    const dom = await page.evaluate(() => {
+      const found: string[] = [];
+      for (const element of Array.from(document.querySelectorAll('body *'))) {
+        const tag = element.tagName.toLowerCase();
+        // The generated reference and the TOC hold no such elements (Docusaurus's own icons are SVGs elsewhere).
+        if (['script', 'iframe', 'object', 'embed', 'img', 'svg', 'style', 'link', 'meta', 'form'].includes(tag) && element.closest('.cfg-section, .table-of-contents')) {
+          // Only the icons of the buttons Docusaurus puts on a code block (a fenced block in a description).
+          if (!(tag === 'svg' && element.closest('.theme-code-block button'))) found.push(`<${tag}> in <${element.parentElement?.tagName.toLowerCase()} class="${element.parentElement?.className}">`);
+        }
+        for (const attribute of Array.from(element.attributes)) {
+          if (/^on/i.test(attribute.name)) found.push(`<${tag} ${attribute.name}>`);
+          if (/^\s*javascript:/i.test(attribute.value)) found.push(`<${tag} ${attribute.name}="${attribute.value}">`);
+        }
+      }
+      return found;
+    });
+    assert.deepEqual(dom, [], `${route}: markup from the payloads`);
+  }
+
+  async function openAllDetails(page: Page): Promise<void> {
+    await page.evaluate(() => document.querySelectorAll('details').forEach((details) => (details.open = true)));
+  }
+
+  it('would notice a payload that ran (control: markup injected into the loaded page)', async () => {
+    const watch = await open('docs');
+    await watch.page.evaluate((payload) => document.querySelector('.cfg-section')!.insertAdjacentHTML('beforeend', payload), PAYLOADS.img);
+    await watch.page.waitForFunction(() => (window as {__pwned?: unknown}).__pwned === 1, undefined, {timeout: 5000});
+    await assert.rejects(assertNothingRan(watch, 'docs'), 'the checks fail once a payload has run');
+    await watch.context.close();
+  });
+
+  it('loads every page of the build without running anything', async () => {
+    assert.ok(pages.includes('docs'), `the build has the reference page: ${pages.join(', ')}`);
+    for (const route of pages) {
+      const watch = await open(route);
+      await assertNothingRan(watch, route);
+      await watch.context.close();
+    }
+  });
+
+  it('shows every payload as text: field names, descriptions, table of contents', async () => {
+    const watch = await open('docs');
+    const {page} = watch;
+    await openAllDetails(page);
+    const text = normalise(await page.locator('article').innerText());
+    for (const payload of ALL_PAYLOADS) {
+      assert.ok(text.includes(payload), `the name ${JSON.stringify(payload)} is shown as text`);
+      assert.ok(text.includes(normalise(asDescriptionText(payload))), `${JSON.stringify(asDescriptionText(payload))} from a description is shown as text`);
+    }
+    for (const line of ["import x from 'y'", 'export const toc = []', 'export const a = (() => { window.__pwned = 1 })()']) {
+      assert.ok(text.includes(line), `the description line ${JSON.stringify(line)} is shown as text`);
+    }
+    const headings = await page.locator('.cfg__name').allInnerTexts();
+    for (const payload of ALL_PAYLOADS) assert.ok(headings.includes(payload), `a field heading reads ${JSON.stringify(payload)}`);
+
+    // Docusaurus renders each TOC entry's value as HTML: the names must come out as text, with no markup.
+    const toc = await page.locator('.table-of-contents a').evaluateAll((links) => links.map((link) => ({text: link.textContent ?? '', elements: link.children.length})));
+    assert.ok(toc.length > 0, 'the page has a table of contents');
+    assert.deepEqual(toc.filter((entry) => entry.elements > 0), [], 'TOC entries hold only text');
+    const tocTexts = toc.map((entry) => entry.text);
+    for (const payload of ALL_PAYLOADS) assert.ok(tocTexts.includes(payload), `the TOC lists ${JSON.stringify(payload)}`);
+
+    // Allowed values and examples read back (as YAML) as the payloads, also on the section of a top-level field.
+    const sections = await page.locator('.cfg-section').evaluateAll((elements) => elements.map((element) => element.outerHTML));
+    const facts = sections.map((html) => {
+      const section = parseHtml(html).find(isElement)!;
+      const shown = factsOf(section);
+      const pathLine = childElements(section).find((element) => hasClass(element, 'cfg-section__path'));
+      return {
+        path: textOf(pathLine ? childElements(pathLine).filter((element) => element.tagName === 'code')[1] ?? [] : []),
+        allowed: shown.get('Allowed') ?? [],
+        examples: shown.get('Examples') ?? shown.get('Example') ?? [],
+        defaults: shown.get('Default') ?? [],
+      };
+    });
+    const topLevel = facts.find((section) => section.path === `[${JSON.stringify(PAYLOADS.script)}]`);
+    assert.ok(topLevel, `the top-level field ${PAYLOADS.script} has its section: ${JSON.stringify(facts.map((section) => section.path))}`);
+    assert.deepEqual(topLevel.allowed.map((yaml) => parse(yaml)), ALL_PAYLOADS, 'its allowed values');
+    assert.deepEqual(topLevel.examples.map((yaml) => parse(yaml)), [PAYLOADS.img, PAYLOADS.expression], 'its examples');
+    assert.deepEqual(topLevel.defaults.map((yaml) => parse(yaml)), [PAYLOADS.iframe], 'its default');
+
+    await assertNothingRan(watch, 'docs');
+    await watch.context.close();
+  });
+
+  it('runs nothing when every copy button and field link is clicked', async () => {
+    const watch = await open('docs');
+    const {page} = watch;
+    await openAllDetails(page);
+    const buttons = page.locator('button.cfg__copy');
+    const count = await buttons.count();
+    assert.ok(count >= 2 * ALL_PAYLOADS.length, `copy buttons: ${count}`);
+    for (let i = 0; i < count; i++) {
+      const button = buttons.nth(i);
+      // What the button does: its accessible name ("Copy link", "Copy YAML"), whatever its short visible label.
+      const action = (await button.getAttribute('aria-label')) ?? (await button.innerText());
+      const label = await button.innerText();
+      await page.evaluate(() => navigator.clipboard.writeText(''));
+      await button.click();
+      // Copied: the button says so for a moment.
+      await page.waitForFunction(([element, before]) => element?.textContent !== before, [await button.elementHandle(), label] as const, {timeout: 5000});
+      const copied = await page.evaluate(() => navigator.clipboard.readText());
+      assert.ok(/^copy (link|yaml)$/i.test(action), `a copy button is "Copy link" or "Copy YAML": ${action}`);
+      if (/yaml/i.test(action)) {
+        // The snippet is YAML whose keys lead to the field: nothing of a hostile key is lost or run.
+        assert.doesNotThrow(() => parse(copied), `Copy YAML gives YAML: ${copied}`);
+      } else {
+        assert.match(copied, new RegExp(`^${server.origin.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}docs#[A-Za-z0-9_.~-]+$`), 'Copy link gives this page and an anchor');
+      }
+    }
+    // The YAML of a field named with a payload has the payload as its key.
+    const scriptHead = page.locator('.cfg__head', {has: page.locator('.cfg__name', {hasText: PAYLOADS.script})}).first();
+    await scriptHead.locator('button[aria-label="Copy YAML"], button:has-text("Copy YAML")').first().click();
+    await page.waitForTimeout(100);
+    const snippet = parse(await page.evaluate(() => navigator.clipboard.readText())) as Record<string, Record<string, unknown>>;
+    assert.deepEqual(Object.keys(snippet.xss), [PAYLOADS.script], 'Copy YAML of the <script> field');
+    assert.equal(snippet.xss[PAYLOADS.script], PAYLOADS.script, 'with its default');
+
+    const links = page.locator('.cfg__name > a');
+    const linkCount = await links.count();
+    for (let i = 0; i < linkCount; i++) {
+      const link = links.nth(i);
+      const href = await link.getAttribute('href');
+      assert.match(href ?? '', /^#[A-Za-z0-9_.~-]+$/, 'a field link is an in-page anchor');
+      await link.click();
+      assert.equal(page.url(), `${server.origin}docs${href}`, 'the link only changes the hash');
+    }
+    console.log(`clicked ${count} copy buttons and ${linkCount} field links`);
+    await assertNothingRan(watch, 'docs');
+    await watch.context.close();
+  });
+
+  it('runs nothing when the search lists fields with payloads in their descriptions', async () => {
+    const watch = await open('docs');
+    const {page} = watch;
+    const input = page.locator('.navbar input[type="search"], .navbar input').first();
+    if ((await input.count()) === 0) {
+      console.log('no search input in the navbar: skipped');
+      await watch.context.close();
+      return;
+    }
+    await input.click();
+    await input.fill('pwned');
+    await page.waitForTimeout(500);
+    await input.fill('script');
+    await page.waitForTimeout(500);
+    const results = await page.locator('[role="listbox"], [role="option"]').allInnerTexts();
+    assert.ok(results.join(' ').includes('window.__pwned'), `the search lists the hostile fields: ${results.join(' | ').slice(0, 300)}`);
+    await assertNothingRan(watch, 'docs');
+    await watch.context.close();
+  });
+});
