@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
-import {rmSync} from 'node:fs';
 import {after, before, describe, it} from 'node:test';
 import type {Browser, Page} from 'playwright-core';
+import {describeSearch} from './search.test';
 import {launchChromium} from './support/browser';
 import {subpathBuild} from './support/subpathBuild';
 import {serveBuild, type StaticSite} from './support/staticServer';
@@ -22,7 +22,6 @@ describe(`a build under the base path ${BASE} (PR previews)`, () => {
   after(async () => {
     await browser?.close();
     await site?.close();
-    if (dir) rmSync(dir, {recursive: true, force: true});
   });
 
   /** Opens a page and records every request that failed or answered 4xx/5xx, and console errors. */
@@ -95,3 +94,6 @@ describe(`a build under the base path ${BASE} (PR previews)`, () => {
     await page.context().close();
   });
 });
+
+// Search in the same build: field names and dotted paths land on their anchors under the base path, in every version.
+describeSearch(`search under the base path ${BASE}`, {dir: () => subpathBuild(BASE), baseUrl: BASE, versionPaths: ['', '0.21.0', '0.20.0']});

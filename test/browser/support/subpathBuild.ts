@@ -1,5 +1,5 @@
 import {spawnSync} from 'node:child_process';
-import {mkdtempSync} from 'node:fs';
+import {mkdtempSync, rmSync} from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import {projectRoot} from './buildDir';
@@ -9,7 +9,7 @@ let cached: string | undefined;
 /**
  * A production build of the site under a non-root base path, as PR previews
  * are built (the partials must already be generated, which `npm test`'s build
- * did). Built once per test process.
+ * did). Built once per test process and removed when it exits.
  */
 export function subpathBuild(baseUrl: string): string {
   if (cached) return cached;
@@ -21,5 +21,6 @@ export function subpathBuild(baseUrl: string): string {
   });
   if (result.status !== 0) throw new Error(`sub-path build failed:\n${(result.stdout + result.stderr).slice(-3000)}`);
   cached = outDir;
+  process.once('exit', () => rmSync(outDir, {recursive: true, force: true}));
   return outDir;
 }
