@@ -82,7 +82,8 @@ function directoryMaker(): (dir: string) => Promise<void> {
  * Makes `dir` hold exactly `files`. Changed files are first written in full to
  * a staging directory beside `dir`; only when all of them are there are they
  * renamed into place (a rename is atomic), so a failed run leaves the previous
- * output as it was. Unchanged files are not touched (their mtime stays, so the
+ * output as it was (an empty directory, having none, is written in place and
+ * emptied again on failure). Unchanged files are not touched (their mtime stays, so the
  * dev server does not rebuild), stale files are removed, nothing outside `dir`
  * is written but the staging directory, which is removed again. Runs on the
  * same directory take turns through a lock.
@@ -95,6 +96,23 @@ export async function writeOutput(dir: string, files: ReadonlyMap<string, string
   }
   return withDirectoryLock(path.join(dir, LOCK_NAME), async () => {
     const summary = await diffOutput(dir, files);
+    // An empty directory has no previous output to protect: write in place, and on failure remove what was written.
+    if (summary.unchanged.length === 0 && summary.removed.length === 0) {
+      const makeDir = directoryMaker();
+      try {
+        await eachConcurrently(summary.written, async (relative) => {
+          const target = path.join(dir, relative);
+          await makeDir(path.dirname(target));
+          await writeFile(target, files.get(relative)!, 'utf8');
+        });
+      } catch (error) {
+        await eachConcurrently(summary.written, (relative) => rm(path.join(dir, relative), {force: true}));
+        await removeEmptyDirectories(dir);
+        const code = (error as NodeJS.ErrnoException).code ?? String(error);
+        throw new ChartInputError(dir, undefined, `cannot write the output directory (${code}); nothing was left in it`);
+      }
+      return summary;
+    }
     const staging = path.join(dir, `${STAGING_PREFIX}${process.pid}`);
     try {
       const makeStagingDir = directoryMaker();
