@@ -80,7 +80,7 @@ function directoryMaker(): (dir: string) => Promise<void> {
 
 /**
  * Makes `dir` hold exactly `files`. Changed files are first written in full to
- * a staging directory beside `dir`; only when all of them are there are they
+ * a staging directory inside `dir`; only when all of them are there are they
  * renamed into place (a rename is atomic), so a failed run leaves the previous
  * output as it was (an empty directory, having none, is written in place and
  * emptied again on failure). Unchanged files are not touched (their mtime stays, so the
