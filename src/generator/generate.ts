@@ -4,11 +4,10 @@ import {buildFieldTree} from './model/buildFieldTree';
 import {walkFields, type FieldNode} from './model/fieldNode';
 import {partialFileFor} from './model/segments';
 import {createPartial} from './render/createPartial';
+import {INDEX_FILE, SCHEMA_COPY_FILE} from './outputFiles';
 import {serializePartial} from './render/serialize';
 
-export const INDEX_FILE = 'fields.json';
-/** The chart's schema, unchanged: example validation and the published editor files read it from here. */
-export const SCHEMA_COPY_FILE = 'values.schema.json';
+export {INDEX_FILE, SCHEMA_COPY_FILE};
 
 export interface GeneratedReference {
   /** File path relative to the output directory → content. */

@@ -10,9 +10,10 @@ import path from 'node:path';
 import {MANIFEST_FILE, currentVersion, partialsDirFor, type VersionManifest} from '../generator/versions';
 import type {FieldIndex, FieldRecord} from '../generator/model/fieldIndex';
 
-/** Written by the generator next to the partials (src/generator/generate.ts INDEX_FILE / SCHEMA_COPY_FILE). */
-export const INDEX_FILE = 'fields.json';
-export const SCHEMA_FILE = 'values.schema.json';
+import {INDEX_FILE, SCHEMA_COPY_FILE as SCHEMA_FILE} from '../generator/outputFiles';
+
+/** Written by the generator next to the partials. */
+export {INDEX_FILE, SCHEMA_FILE};
 
 export interface SiteOptions {
   /** The project root (holds chart-versions.json). Found from the file's path when not given. */

@@ -117,25 +117,16 @@ export function ConfigField({f, children}: {f: FieldProps; children?: ReactNode}
       Same fields as {f.recursion.anchor ? <a href={`#${f.recursion.anchor}`}>{f.recursion.path}</a> : <code>{f.recursion.path || '(root)'}</code>} (the schema is recursive).
     </p>
   );
-  if (f.object) {
-    return (
-      <details className="cfg cfg--object" open={f.depth === 0}>
-        <Head f={f} as="summary" />
-        {text}
-        <Facts f={f} />
-        {recursion}
-        {fields}
-      </details>
-    );
-  }
+  // Objects fold (`<details>`, open at the partial's top level); leaf fields stay compact.
+  const Wrapper = f.object ? 'details' : 'div';
   return (
-    <div className="cfg">
-      <Head f={f} as="div" />
+    <Wrapper className={f.object ? 'cfg cfg--object' : 'cfg'} open={f.object ? f.depth === 0 : undefined}>
+      <Head f={f} as={f.object ? 'summary' : 'div'} />
       {text}
       <Facts f={f} />
       {recursion}
       {fields}
-    </div>
+    </Wrapper>
   );
 }
 
