@@ -58,6 +58,7 @@ const config: Config = {
 
   plugins: [
     './src/plugins/splitHeavyChunks.ts',
+    './src/plugins/referenceDependencies/index.ts',
     './src/plugins/configSearch/index.ts',
   ],
   themes: ['@docusaurus/theme-mermaid'],

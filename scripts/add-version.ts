@@ -7,7 +7,7 @@
 //  2. snapshots the current docs as a Docusaurus version named after the
 //     release they document (`docusaurus docs:version`): that version's
 //     narrative pages are frozen, and docs/ goes on as the new release's pages;
-//  3. records the release first in chart-versions.json, with the URLs and
+//  3. records the release first in the version manifest, with the URLs and
 //     the sha256 of both files;
 //  4. generates every version's partials and editor files.
 import {spawnSync} from 'node:child_process';
@@ -16,8 +16,8 @@ import path from 'node:path';
 import {parseArgs} from 'node:util';
 import {generateReference} from '../src/generator/generate';
 import {sha256} from '../src/generator/load/download';
-import {SCHEMA_FILE, VALUES_FILE} from '../src/generator/load/loadChart';
-import {currentVersion, MANIFEST_FILE, readManifest, type VersionManifest} from '../src/generator/versions';
+import {CHART_SCHEMA_FILE as SCHEMA_FILE, CHART_VALUES_FILE as VALUES_FILE, MANIFEST_FILE, chartCacheDir} from '../src/reference/files';
+import {currentVersion, readManifest, type VersionManifest} from '../src/reference/manifest';
 
 const USAGE = `Usage: npm run add-version -- <version> [--source DIR | --schema-url URL --values-url URL]
 
@@ -72,8 +72,8 @@ async function main(): Promise<void> {
   for (const name of [SCHEMA_FILE, VALUES_FILE]) {
     contents.set(name, values.source ? await readFile(path.join(values.source, name)) : await fetchFile(urls[name]));
   }
-  // Where gen-partials looks (src/generator/cli.ts): CHART_CACHE_DIR may be absolute.
-  const cacheDir = path.resolve(projectDir, process.env.CHART_CACHE_DIR ?? '.chart-cache', version);
+  // Where gen-partials looks for downloaded files.
+  const cacheDir = path.join(chartCacheDir(projectDir), version);
   await mkdir(cacheDir, {recursive: true});
   for (const [name, body] of contents) await writeFile(path.join(cacheDir, name), body);
   const reference = await generateReference(cacheDir, version);
@@ -94,7 +94,6 @@ async function main(): Promise<void> {
 
   // 4. Every version's reference: the new one from the cache, older ones from CHART_SOURCE or the cache.
   run(projectDir, 'npm', ['run', '--silent', 'gen-partials']);
-  run(projectDir, 'npm', ['run', '--silent', 'gen-schemas']);
   console.log(
     `\nAdded ${version} as the current version; ${previous} is now a snapshot in versioned_docs/version-${previous}/.\n` +
       `Next: review docs/ for ${version} (npm run build fails on examples or field paths the new schema does not accept), then commit.`,

@@ -5,7 +5,7 @@ import {spawnSync} from 'node:child_process';
 import {mkdtempSync, rmSync, writeFileSync} from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import {readManifest, documentedVersions} from '../src/generator/versions';
+import {documentedVersions, readManifest} from '../src/reference/manifest';
 import {measurePages, measureBuilds} from './bench/site';
 
 const root = path.resolve(__dirname, '..');

@@ -1,12 +1,12 @@
 // `npm run fuzz`: the hostile-input property of test/hostile/fuzz.test.ts with
 // many more cases and a random seed (printed, with the command that replays a
-// failure). See test/hostile/fuzzProperty.ts for what is generated and checked.
+// failure). See test/support/fuzzProperty.ts for what is generated and checked.
 //
 //   npm run fuzz                                  20000 cases, random seed
 //   FUZZ_RUNS=100000 npm run fuzz                 more cases
 //   FUZZ_SEED=123 npm run fuzz                    a given seed
 //   FUZZ_SEED=123 FUZZ_PATH=45:2:1 npm run fuzz   replay a failure fast-check reported
-import {formatStats, runFuzz} from '../test/hostile/fuzzProperty';
+import {formatStats, runFuzz} from '../test/support/fuzzProperty';
 
 function integerFromEnv(name: string, fallback: number): number {
   const raw = process.env[name];

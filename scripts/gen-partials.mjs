@@ -1,30 +1,42 @@
 // `npm run gen-partials`: runs the generator (src/generator, TypeScript).
 // The generator and its dependencies are bundled once into one CommonJS file
-// with esbuild and rebuilt only when a source file changes: loading hundreds
-// of small ES modules through a TypeScript loader costs more than generating
-// the whole reference.
+// with esbuild: loading hundreds of small ES modules through a TypeScript
+// loader costs more than generating the whole reference. The bundle is
+// rebuilt when any file esbuild put into it (its metafile's inputs), or the
+// lock file, is newer than the bundle.
 import {buildSync} from 'esbuild';
-import {mkdirSync, readdirSync, statSync} from 'node:fs';
+import {mkdirSync, readFileSync, statSync, writeFileSync} from 'node:fs';
 import {createRequire} from 'node:module';
 import path from 'node:path';
 
 const root = path.resolve(import.meta.dirname, '..');
-const bundle = path.join(root, 'node_modules', '.cache', 'gen-partials', 'cli.cjs');
-const sources = [path.join(root, 'src', 'generator'), path.join(root, 'src', 'lib'), path.join(root, 'package-lock.json')];
+const cacheDir = path.join(root, 'node_modules', '.cache', 'gen-partials');
+const bundle = path.join(cacheDir, 'cli.cjs');
+const inputsFile = path.join(cacheDir, 'inputs.json');
 
-function newestMtime(entry) {
-  const stats = statSync(entry);
-  if (!stats.isDirectory()) return stats.mtimeMs;
-  return Math.max(0, ...readdirSync(entry).map((name) => newestMtime(path.join(entry, name))));
+function mtime(file) {
+  try {
+    return statSync(file).mtimeMs;
+  } catch {
+    return Infinity; // a missing input: rebuild
+  }
 }
 
-let bundleMtime = 0;
-try {
-  bundleMtime = statSync(bundle).mtimeMs;
-} catch {}
-if (bundleMtime < Math.max(...sources.map(newestMtime))) {
-  mkdirSync(path.dirname(bundle), {recursive: true});
-  buildSync({
+function isStale() {
+  const built = mtime(bundle);
+  if (built === Infinity) return true;
+  let inputs;
+  try {
+    inputs = JSON.parse(readFileSync(inputsFile, 'utf8'));
+  } catch {
+    return true;
+  }
+  return [...inputs, 'package-lock.json'].some((input) => mtime(path.resolve(root, input)) > built);
+}
+
+if (isStale()) {
+  mkdirSync(cacheDir, {recursive: true});
+  const {metafile} = buildSync({
     entryPoints: [path.join(root, 'src', 'generator', 'cli.ts')],
     outfile: bundle,
     bundle: true,
@@ -32,7 +44,12 @@ if (bundleMtime < Math.max(...sources.map(newestMtime))) {
     target: 'node20',
     format: 'cjs',
     logLevel: 'error',
+    metafile: true,
+    absWorkingDir: root,
+    // Loaded only when the published .d.ts files are made (src/generator/publish/editorFiles.ts).
+    external: ['json-schema-to-typescript'],
   });
+  writeFileSync(inputsFile, JSON.stringify(Object.keys(metafile.inputs)));
 }
 
 const {runCli} = createRequire(import.meta.url)(bundle);

@@ -4,7 +4,7 @@
 //
 //   npm test                 everything
 //   npm test -- --no-build   reuse an existing build/ (faster while iterating)
-//   npm test -- test/unit    only files under the given paths
+//   npm test -- test/search  only files under the given paths
 import {spawnSync} from 'node:child_process';
 import {readdirSync, statSync, existsSync} from 'node:fs';
 import path from 'node:path';
@@ -28,7 +28,7 @@ function testFiles(dir) {
   if (statSync(dir).isFile()) return [dir];
   return readdirSync(dir, {withFileTypes: true}).flatMap((entry) => {
     const full = path.join(dir, entry.name);
-    if (entry.isDirectory()) return entry.name === 'fixtures' ? [] : testFiles(full);
+    if (entry.isDirectory()) return entry.name === 'fixtures' || entry.name === 'support' ? [] : testFiles(full);
     return entry.name.endsWith('.test.ts') ? [full] : [];
   });
 }
@@ -41,6 +41,7 @@ if (!existsSync(process.env.CHART_SOURCE)) {
 
 run('npx', ['tsc', '--noEmit', '-p', '.']);
 const files = (selected.length ? selected : ['test']).flatMap((entry) => testFiles(path.resolve(root, entry))).sort();
-const needsBuild = files.some((file) => file.includes(`${path.sep}browser${path.sep}`) || file.includes(`${path.sep}site${path.sep}`));
+// Tests of the built site (test/site/) need a production build first.
+const needsBuild = files.some((file) => file.includes(`${path.sep}test${path.sep}site${path.sep}`));
 if (needsBuild && !noBuild) run('npm', ['run', 'build']);
 run('node', ['--import', 'tsx', '--test', '--test-concurrency=1', '--test-reporter=spec', ...files]);

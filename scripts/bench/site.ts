@@ -2,8 +2,8 @@
 import {spawn} from 'node:child_process';
 import {readdirSync, readFileSync, statSync} from 'node:fs';
 import path from 'node:path';
-import {launchChromium} from '../../test/browser/support/browser';
-import {serveBuild} from '../../test/browser/support/staticServer';
+import {launchChromium} from '../../test/support/browser';
+import {serveBuild} from '../../test/support/staticServer';
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 

@@ -1,18 +1,22 @@
-import {readFile} from 'node:fs/promises';
 import path from 'node:path';
 import {parseArgs} from 'node:util';
+import {readFieldIndex} from '../reference/fieldIndexFile';
+import {MANIFEST_FILE, SNAPSHOTS_FILE, chartCacheDir, docsDirFor, partialsDirFor, publishedDirFor} from '../reference/files';
+import {allReleases, currentVersion, documentedVersions, readManifest, type VersionManifest} from '../reference/manifest';
+import {pageMapFor, type PageMap} from '../reference/pageMap';
 import {ChartInputError} from './errors';
-import {generateReference, INDEX_FILE, type GeneratedReference} from './generate';
-import type {FieldIndex} from './model/fieldIndex';
-import {CHANGES_FILE, createChangesPartials} from './changes/changesPartial';
+import type {FieldIndex} from '../reference/fieldIndex';
 import {DEFAULT_TIMEOUT_MS, ensureChartFiles} from './load/download';
-import {documentedVersions, partialsDirFor, readManifest, type VersionManifest} from './versions';
+import {loadChart} from './load/loadChart';
+import {runPipeline, type PipelineJob, type SiteInputs} from './pipeline';
 import {diffOutput, isDirectory, writeOutput, type WriteSummary} from './write/outputDir';
 
 export const HELP = `Usage: npm run gen-partials -- [options]
 
 Generates the config reference (MDX partials and a field index) from the
-vCluster chart's values.schema.json and values.yaml.
+vCluster chart's values.schema.json and values.yaml; for the site's own
+versions also each version's what-changed page and its published schema and
+TypeScript declarations (static/schemas/<version>/).
 
 Chart source:
   --source DIR       Directory holding DIR/<version>/values.schema.json and values.yaml.
@@ -22,15 +26,17 @@ Chart source:
                      needs --out. Works for any chart's schema.
   (neither)          Download each version's files from the release URLs in the manifest
                      into a cache (.chart-cache/, or CHART_CACHE_DIR), checking their sha256.
-  --manifest FILE    The version manifest. Default: chart-versions.json.
+  --manifest FILE    The version manifest. Default: ${MANIFEST_FILE}.
   --timeout MS       Download timeout per file. Default: 30000.
 
 Selection and output:
   --version V        Generate only docs version V (repeatable). Default: every documented
-                     version (the current one from chart-versions.json, plus versions.json).
+                     version (the current one from ${MANIFEST_FILE}, plus ${SNAPSHOTS_FILE}).
   --out DIR          Output directory. Default: docs/_partials/config for the current
                      version, versioned_docs/version-V/_partials/config for the others.
                      With several versions, each goes to OUT/<version>/.
+                     (--out writes only the reference: no what-changed page, no
+                     published schema.)
   --check            Write nothing. Exit 1, listing the files, if what is on disk differs
                      from what would be generated.
   --quiet            Print only the summary line (and errors).
@@ -94,7 +100,7 @@ async function planJobs(argv: string[], projectDir: string, env: NodeJS.ProcessE
   if (values.help) return 'help';
   const check = values.check ?? false;
   const quiet = values.quiet ?? false;
-  const cacheDir = path.resolve(projectDir, env.CHART_CACHE_DIR ?? '.chart-cache');
+  const cacheDir = chartCacheDir(projectDir, env);
   const timeoutMs = values.timeout === undefined ? DEFAULT_TIMEOUT_MS : Number(values.timeout);
   if (!Number.isFinite(timeoutMs) || timeoutMs <= 0) throw new UsageError(`--timeout must be a positive number of milliseconds, not ${values.timeout}`);
 
@@ -108,7 +114,7 @@ async function planJobs(argv: string[], projectDir: string, env: NodeJS.ProcessE
   const known = manifest.versions.map((entry) => entry.version);
   const versions = values.version ?? (await documentedVersions(projectDir, manifest));
   for (const version of versions) {
-    if (!known.includes(version)) throw new UsageError(`unknown version ${version}: chart-versions.json lists ${known.join(', ')}`);
+    if (!known.includes(version)) throw new UsageError(`unknown version ${version}: ${MANIFEST_FILE} lists ${known.join(', ')}`);
   }
 
   // Versions the source directory lacks (or all, without --source or CHART_SOURCE) are
@@ -121,7 +127,7 @@ async function planJobs(argv: string[], projectDir: string, env: NodeJS.ProcessE
       version,
       chartDir: await fromSource(version),
       // With several versions, --out DIR gets one DIR/<version>/ each.
-      outDir: values.out ? path.resolve(values.out, versions.length > 1 ? version : '') : partialsDirFor(projectDir, manifest, version),
+      outDir: values.out ? path.resolve(values.out, versions.length > 1 ? version : '') : partialsDirFor(projectDir, version, currentVersion(manifest)),
     }))),
     check,
     quiet,
@@ -149,6 +155,29 @@ async function downloadOrExplain(plan: Plan, version: string): Promise<string> {
   }
 }
 
+/**
+ * What the pipeline needs to link the what-changed pages: the page maps of
+ * the generated versions and their predecessors, and the field index of a
+ * predecessor not generated in this run (from its last output, if any).
+ */
+async function readSiteInputs(manifest: VersionManifest, jobs: readonly Job[], projectDir: string): Promise<SiteInputs> {
+  const order = allReleases(manifest);
+  const current = currentVersion(manifest);
+  const documented = await documentedVersions(projectDir, manifest);
+  const pages = new Map<string, PageMap>();
+  const earlierIndexes = new Map<string, FieldIndex>();
+  for (const job of jobs) {
+    const previous = order[order.indexOf(job.version) + 1];
+    for (const version of [job.version, previous]) {
+      if (version && documented.includes(version) && !pages.has(version)) pages.set(version, pageMapFor(docsDirFor(projectDir, version, current), projectDir));
+    }
+    if (!previous || jobs.some((other) => other.version === previous) || earlierIndexes.has(previous)) continue;
+    const index = await readFieldIndex(partialsDirFor(projectDir, previous, current)).catch(() => undefined);
+    if (index) earlierIndexes.set(previous, index);
+  }
+  return {order, current, pages, earlierIndexes};
+}
+
 export interface RunResult {
   exitCode: number;
 }
@@ -165,47 +194,37 @@ export async function runCli(argv: string[], projectDir: string, env: NodeJS.Pro
       return {exitCode: 0};
     }
     // Everything is generated before anything is written: bad input leaves all output as it was.
-    const generated: Array<Job & {reference: GeneratedReference}> = [];
+    const jobs: PipelineJob[] = [];
     for (const job of plan.jobs) {
       const chartDir = job.chartDir ?? (await downloadOrExplain(plan, job.version));
-      generated.push({...job, reference: await generateReference(chartDir, job.version)});
+      jobs.push({version: job.version, chart: await loadChart(chartDir)});
     }
-    for (const {reference} of generated) for (const warning of reference.warnings) process.stderr.write(`warning: ${warning}\n`);
-
-    // Each version after the first gets the list of config changes since its predecessor,
-    // linked to the docs pages: only where the output is the docs' own partials directory.
-    if (plan.manifest && !plan.customOut) {
-      const order = plan.manifest.versions.map((entry) => entry.version);
-      const references = generated.map((job) => ({version: job.version, index: job.reference.index, partialsDir: job.outDir}));
-      // A predecessor not generated in this run is read from its last output, if there is one.
-      for (const job of generated) {
-        const previous = order[order.indexOf(job.version) + 1];
-        if (!previous || references.some((reference) => reference.version === previous)) continue;
-        const partialsDir = partialsDirFor(projectDir, plan.manifest, previous);
-        const index = await readFile(path.join(partialsDir, INDEX_FILE), 'utf8').then((text) => JSON.parse(text) as FieldIndex, () => undefined);
-        if (index) references.push({version: previous, index, partialsDir});
-      }
-      const changes = createChangesPartials(references, order, projectDir);
-      for (const job of generated) {
-        const partial = changes.get(job.version);
-        if (partial) job.reference.files.set(CHANGES_FILE, partial);
-      }
-    }
+    const site = plan.manifest && !plan.customOut ? await readSiteInputs(plan.manifest, plan.jobs, projectDir) : undefined;
+    const outputs = await runPipeline(jobs, site);
+    for (const {reference} of outputs) for (const warning of reference.warnings) process.stderr.write(`warning: ${warning}\n`);
 
     const totals: WriteSummary = {written: [], unchanged: [], removed: []};
     const partialCount = (files: string[]) => files.filter((file) => file.endsWith('.mdx')).length;
     let fields = 0;
-    for (const job of generated) {
-      const summary = plan.check ? await diffOutput(job.outDir, job.reference.files) : await writeOutput(job.outDir, job.reference.files);
-      const relative = (file: string) => path.relative(process.cwd(), path.join(job.outDir, file));
-      totals.written.push(...summary.written.map(relative));
-      totals.unchanged.push(...summary.unchanged.map(relative));
-      totals.removed.push(...summary.removed.map(relative));
-      fields += job.reference.fieldCount;
-      if (!plan.quiet && !plan.check) log(`${job.version}: ${job.reference.files.size} files in ${path.relative(process.cwd(), job.outDir) || '.'}`);
+    for (const [i, {reference, editorFiles}] of outputs.entries()) {
+      const outDir = plan.jobs[i].outDir;
+      const targets: Array<[string, ReadonlyMap<string, string>]> = [[outDir, reference.files]];
+      if (editorFiles) targets.push([publishedDirFor(projectDir, reference.version), editorFiles]);
+      for (const [dir, files] of targets) {
+        const summary = plan.check ? await diffOutput(dir, files) : await writeOutput(dir, files);
+        const relative = (file: string) => path.relative(process.cwd(), path.join(dir, file));
+        totals.written.push(...summary.written.map(relative));
+        totals.unchanged.push(...summary.unchanged.map(relative));
+        totals.removed.push(...summary.removed.map(relative));
+      }
+      fields += reference.fieldCount;
+      if (!plan.quiet && !plan.check) {
+        const published = editorFiles ? ` and ${editorFiles.size} in ${path.relative(process.cwd(), publishedDirFor(projectDir, reference.version))}` : '';
+        log(`${reference.version}: ${reference.files.size} files in ${path.relative(process.cwd(), outDir) || '.'}${published}`);
+      }
     }
     const seconds = ((performance.now() - started) / 1000).toFixed(2);
-    const versions = generated.map((job) => job.version).join(', ');
+    const versions = plan.jobs.map((job) => job.version).join(', ');
     if (plan.check) {
       const stale = [...totals.written, ...totals.removed];
       if (stale.length) {

@@ -1,19 +1,21 @@
+import {INDEX_FILE, SCHEMA_COPY_FILE} from '../reference/files';
+import type {FieldIndex} from '../reference/fieldIndex';
 import {loadChart, type ChartSource} from './load/loadChart';
-import {buildFieldIndex, type FieldIndex} from './model/fieldIndex';
+import {buildFieldIndex} from './model/fieldIndex';
 import {buildFieldTree} from './model/buildFieldTree';
 import {walkFields, type FieldNode} from './model/fieldNode';
 import {partialFileFor} from './model/segments';
 import {createPartial} from './render/createPartial';
-import {INDEX_FILE, SCHEMA_COPY_FILE} from './outputFiles';
 import {serializePartial} from './render/serialize';
 
-export {INDEX_FILE, SCHEMA_COPY_FILE};
-
 export interface GeneratedReference {
+  version: string;
   /** File path relative to the output directory → content. */
   files: Map<string, string>;
   index: FieldIndex;
   fieldCount: number;
+  /** The chart's schema as read: the published editor files are made from it. */
+  schemaText: string;
   warnings: string[];
 }
 
@@ -22,14 +24,14 @@ function sectionsWithPartials(topLevel: readonly FieldNode[]): FieldNode[] {
   return [...walkFields(topLevel)].filter((node) => node.segments.length === 1 || node.children.length > 0);
 }
 
-/** The whole pipeline for one chart: load → resolve/normalise → field tree → partials + index, all in memory. */
+/** One chart's reference from its directory: load → resolve/normalise → field tree → partials + index, all in memory. */
 export async function generateReference(chartDir: string, version: string): Promise<GeneratedReference> {
   return generateFromChart(await loadChart(chartDir), version);
 }
 
 /**
- * The same pipeline from inputs already read and parsed (see `parseSchemaText`
- * and `parseValuesText` in load/loadChart.ts): for tests and fuzzing, no files.
+ * The same from inputs already read and parsed (see `parseSchemaText` and
+ * `parseValuesText` in load/loadChart.ts): for tests and fuzzing, no files.
  */
 export function generateFromChart(chart: ChartSource, version: string): GeneratedReference {
   const tree = buildFieldTree(chart);
@@ -40,5 +42,5 @@ export function generateFromChart(chart: ChartSource, version: string): Generate
   const index = buildFieldIndex(version, tree.fields);
   files.set(INDEX_FILE, `${JSON.stringify(index, null, 1)}\n`);
   files.set(SCHEMA_COPY_FILE, chart.schemaText);
-  return {files, index, fieldCount: index.fields.length, warnings: tree.warnings};
+  return {version, files, index, fieldCount: index.fields.length, schemaText: chart.schemaText, warnings: tree.warnings};
 }

@@ -1,22 +1,16 @@
 /**
  * What the remark plugins need to know about the site a Markdown file belongs
- * to: its root (the directory holding chart-versions.json), the docs version
- * of the file, that version's docs directory and generated reference (field
- * index and chart schema). Everything is read synchronously and cached, with
- * a modification-time check so the dev server sees regenerated files.
+ * to (its root, the docs version of the file and that version's folders, from
+ * src/reference), and how they fail a build: one error listing every problem
+ * of a file, each with its file and line.
  */
-import {existsSync, readFileSync, statSync} from 'node:fs';
+import {existsSync} from 'node:fs';
 import path from 'node:path';
-import {MANIFEST_FILE, currentVersion, partialsDirFor, type VersionManifest} from '../generator/versions';
-import type {FieldIndex, FieldRecord} from '../generator/model/fieldIndex';
-
-import {INDEX_FILE, SCHEMA_COPY_FILE as SCHEMA_FILE} from '../generator/outputFiles';
-
-/** Written by the generator next to the partials. */
-export {INDEX_FILE, SCHEMA_FILE};
+import {MANIFEST_FILE, docsDirFor, isInside, partialsDirOf, snapshotVersionOf} from '../reference/files';
+import {currentVersion, readManifestSync} from '../reference/manifest';
 
 export interface SiteOptions {
-  /** The project root (holds chart-versions.json). Found from the file's path when not given. */
+  /** The project root (holds the version manifest). Found from the file's path when not given. */
   siteDir?: string;
 }
 
@@ -42,36 +36,18 @@ export interface FileContext {
 
 const siteDirs = new Map<string, string>();
 
-/** The nearest directory at or above `start` holding chart-versions.json. */
+/** The nearest directory at or above `start` holding the version manifest. */
 export function findSiteDir(start: string): string | undefined {
   const cached = siteDirs.get(start);
   if (cached) return cached;
-  let dir = start;
-  for (;;) {
+  for (let dir = start; ; dir = path.dirname(dir)) {
     if (existsSync(path.join(dir, MANIFEST_FILE))) {
       siteDirs.set(start, dir);
       return dir;
     }
-    const parent = path.dirname(dir);
-    if (parent === dir) return undefined;
-    dir = parent;
+    if (path.dirname(dir) === dir) return undefined;
   }
 }
-
-const manifests = new Map<string, {mtimeMs: number; manifest: VersionManifest}>();
-
-export function readManifestSync(siteDir: string): VersionManifest {
-  const file = path.join(siteDir, MANIFEST_FILE);
-  const {mtimeMs} = statSync(file);
-  const cached = manifests.get(file);
-  if (cached && cached.mtimeMs === mtimeMs) return cached.manifest;
-  const manifest = JSON.parse(readFileSync(file, 'utf8')) as VersionManifest;
-  if (!Array.isArray(manifest.versions) || manifest.versions.length === 0) throw new Error(`${file}: "versions" must list at least one version`);
-  manifests.set(file, {mtimeMs, manifest});
-  return manifest;
-}
-
-const VERSIONED_DIR = /(?:^|[\\/])versioned_docs[\\/]version-([^\\/]+)[\\/]/u;
 
 /** The site, version and directories of a file; throws when the file has no path or no site. */
 export function fileContext(file: FileLike, options: SiteOptions = {}): FileContext {
@@ -79,64 +55,24 @@ export function fileContext(file: FileLike, options: SiteOptions = {}): FileCont
   const absolute = path.resolve(file.cwd ?? process.cwd(), file.path);
   const siteDir = options.siteDir ? path.resolve(options.siteDir) : findSiteDir(path.dirname(absolute));
   if (!siteDir) throw new Error(`${absolute}: no ${MANIFEST_FILE} in any directory above it; pass the site directory as the plugin's siteDir option`);
-  const manifest = readManifestSync(siteDir);
+  const current = currentVersion(readManifestSync(siteDir));
+  const inside = isInside(absolute, siteDir);
   const relative = path.relative(siteDir, absolute);
-  const inside = !relative.startsWith('..') && !path.isAbsolute(relative);
-  const versioned = inside ? VERSIONED_DIR.exec(relative) : null;
-  const version = versioned ? versioned[1] : currentVersion(manifest);
-  const docsDir = versioned ? path.join(siteDir, 'versioned_docs', `version-${version}`) : path.join(siteDir, 'docs');
+  const version = (inside ? snapshotVersionOf(relative) : undefined) ?? current;
+  const docsDir = docsDirFor(siteDir, version, current);
   return {
     siteDir,
     file: absolute,
     displayPath: inside ? relative.split(path.sep).join('/') : absolute,
     version,
     docsDir,
-    partialsDir: partialsDirFor(siteDir, manifest, version),
+    partialsDir: partialsDirOf(docsDir),
   };
 }
 
-function missing(file: string, version: string): Error {
-  return new Error(
-    `${file} does not exist: the generated reference of vCluster ${version} is missing. Run \`npm run gen-partials\` (with CHART_SOURCE set) first.`,
-  );
-}
-
-/** Reads a generated JSON file, cached until its modification time changes. */
-export function cachedJson<T>(cache: Map<string, {mtimeMs: number; value: T}>, file: string, version: string, build: (json: unknown) => T): T {
-  let mtimeMs: number;
-  try {
-    mtimeMs = statSync(file).mtimeMs;
-  } catch {
-    throw missing(file, version);
-  }
-  const cached = cache.get(file);
-  if (cached && cached.mtimeMs === mtimeMs) return cached.value;
-  const value = build(JSON.parse(readFileSync(file, 'utf8')));
-  cache.set(file, {mtimeMs, value});
-  return value;
-}
-
-/** A version's field index, with lookups built once. */
-export interface IndexedFields {
-  index: FieldIndex;
-  byPath: Map<string, FieldRecord>;
-  /** Partial file → the anchor it covers, and the reverse. */
-  partialByAnchor: Map<string, string>;
-  /** Top-level keys (records whose path has no `.` or `[`). */
-  topLevel: Set<string>;
-}
-
-const indexes = new Map<string, {mtimeMs: number; value: IndexedFields}>();
-
-export function loadFieldIndex(context: Pick<FileContext, 'partialsDir' | 'version'>): IndexedFields {
-  return cachedJson(indexes, path.join(context.partialsDir, INDEX_FILE), context.version, (json) => {
-    const index = json as FieldIndex;
-    const byPath = new Map(index.fields.map((record) => [record.path, record]));
-    const partialByAnchor = new Map<string, string>();
-    for (const [file, anchor] of Object.entries(index.partials ?? {})) partialByAnchor.set(anchor, file);
-    const topLevel = new Set(index.fields.filter((record) => !/[.[]/u.test(record.path)).map((record) => record.path));
-    return {index, byPath, partialByAnchor, topLevel};
-  });
+/** Whether the file is part of its version's generated reference (not narrative: its text comes from the chart). */
+export function isGeneratedFile(context: Pick<FileContext, 'file' | 'partialsDir'>): boolean {
+  return isInside(context.file, context.partialsDir);
 }
 
 /** 1-based line of a character offset in `text`. */
@@ -146,25 +82,9 @@ export function lineOfOffset(text: string, offset: number): number {
   return line;
 }
 
-/** Depth-first walk over an mdast-like tree, with the ancestors of each node. */
-export interface TreeNode {
-  type: string;
-  children?: TreeNode[];
-  position?: {start: {line: number; column: number; offset?: number}};
-  [key: string]: unknown;
-}
-
-export function walk(node: TreeNode, visit: (node: TreeNode, ancestors: readonly TreeNode[], index: number) => void): void {
-  const ancestors: TreeNode[] = [];
-  const go = (current: TreeNode, index: number): void => {
-    visit(current, ancestors, index);
-    if (!current.children) return;
-    ancestors.push(current);
-    // The visitor may replace current.children[i]; read it again each time.
-    for (let i = 0; i < current.children.length; i++) go(current.children[i], i);
-    ancestors.pop();
-  };
-  go(node, -1);
+/** A problem as the build prints it: `docs/sync.mdx:12: message`. */
+export function problemAt(context: Pick<FileContext, 'displayPath'>, line: number, message: string): string {
+  return `${context.displayPath}:${line}: ${message}`;
 }
 
 /** One error for all of a file's problems, so one build run shows them all. */
@@ -177,4 +97,9 @@ export class ConfigDocsError extends Error {
     // Not enumerable: Docusaurus prints an error's enumerable properties again as "Details".
     Object.defineProperty(this, 'problems', {value: problems, enumerable: false});
   }
+}
+
+/** Fails the file's compilation when there are problems: `title(count)` heads the list. */
+export function failOnProblems(problems: readonly string[], title: (count: number, plural: string) => string): void {
+  if (problems.length) throw new ConfigDocsError(title(problems.length, problems.length === 1 ? '' : 's'), problems);
 }

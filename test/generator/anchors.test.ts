@@ -4,8 +4,8 @@
  */
 import assert from 'node:assert/strict';
 import {describe, test} from 'node:test';
-import {VERSIONS, chartDir, fixtureDir, readSchema, referenceFor, schemaDescriptions} from '../helpers/chart';
-import {appendKey, parsePathLabel} from '../helpers/pathLabel';
+import {VERSIONS, chartDir, fixtureDir, readSchema, referenceFor, schemaDescriptions} from '../support/chart';
+import {appendKey, parsePathLabel} from '../support/pathLabel';
 
 /** A line that is only a Go marker: `+optional`, `+listType=atomic`, `+kubebuilder:validation:Enum=a;b`. */
 const GO_MARKER_LINE = /^[ \t]*\+[a-zA-Z][\w.:/-]*(=.*)?[ \t]*$/m;

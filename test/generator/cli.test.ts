@@ -10,9 +10,10 @@ import os from 'node:os';
 import path from 'node:path';
 import {after, before, describe, test} from 'node:test';
 import {generateReference} from '../../src/generator/generate';
+import {INDEX_FILE} from '../../src/reference/files';
 import {LOCK_NAME} from '../../src/generator/write/outputDir';
-import {PROJECT_ROOT, VERSIONS, chartDir, fixtureDir} from '../helpers/chart';
-import {contents, runGenPartials, snapshot, summaryCounts, type CliResult} from '../helpers/cli';
+import {PROJECT_ROOT, VERSIONS, chartDir, fixtureDir} from '../support/chart';
+import {contents, runGenPartials, snapshot, summaryCounts, type CliResult} from '../support/cli';
 
 let tmp: string;
 
@@ -131,7 +132,7 @@ describe('a run, a second run, --check and stale files', () => {
   });
 });
 
-const INDEX_NAME = 'fields.json';
+const INDEX_NAME = INDEX_FILE;
 
 describe('--help', () => {
   test('mentions every option', async () => {

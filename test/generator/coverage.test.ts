@@ -5,11 +5,11 @@
  */
 import assert from 'node:assert/strict';
 import {describe, test} from 'node:test';
-import {INDEX_FILE} from '../../src/generator/generate';
-import type {FieldIndex} from '../../src/generator/model/fieldIndex';
-import {VERSIONS, chartDir, fixtureDir, readSchema, referenceFor} from '../helpers/chart';
-import {formatPathLabel, parsePathLabel} from '../helpers/pathLabel';
-import {walkSchema} from '../helpers/schemaWalk';
+import {INDEX_FILE} from '../../src/reference/files';
+import type {FieldIndex} from '../../src/reference/fieldIndex';
+import {VERSIONS, chartDir, fixtureDir, readSchema, referenceFor} from '../support/chart';
+import {formatPathLabel, parsePathLabel} from '../support/pathLabel';
+import {walkSchema} from '../support/schemaWalk';
 
 const sample = (items: Iterable<string>, count = 15) => {
   const list = [...items];

@@ -7,9 +7,9 @@ import {describe, test} from 'node:test';
 import fc from 'fast-check';
 import {parse} from 'yaml';
 import {toYaml} from '../../src/generator/model/defaults';
-import type {FieldRecord} from '../../src/generator/model/fieldIndex';
-import {VERSIONS, chartDir, readSchema, readValues, readValuesAsMaps, referenceFor} from '../helpers/chart';
-import {appendKey, keysOnly, parentPath} from '../helpers/pathLabel';
+import type {FieldRecord} from '../../src/reference/fieldIndex';
+import {VERSIONS, chartDir, readSchema, readValues, readValuesAsMaps, referenceFor} from '../support/chart';
+import {appendKey, keysOnly, parentPath} from '../support/pathLabel';
 
 /** Go's fmt rendering of a map (`map[a:1 b:2]`) or a slice (`[a b]`). */
 const GO_MAP = /\bmap\[[^\]]*\]/;

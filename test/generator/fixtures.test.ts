@@ -9,11 +9,11 @@ import {describe, test} from 'node:test';
 import {parse} from 'yaml';
 import {ChartInputError} from '../../src/generator/errors';
 import {generateReference, type GeneratedReference} from '../../src/generator/generate';
-import type {FieldRecord} from '../../src/generator/model/fieldIndex';
+import type {FieldRecord} from '../../src/reference/fieldIndex';
 import type {FieldProps, SectionProps} from '../../src/lib/fieldProps';
-import {fixtureDir, readSchema, readValues, referenceFor} from '../helpers/chart';
-import {renderPartial} from '../helpers/mdx';
-import {appendKey} from '../helpers/pathLabel';
+import {fixtureDir, readSchema, readValues, referenceFor} from '../support/chart';
+import {renderPartial} from '../support/mdx';
+import {appendKey} from '../support/pathLabel';
 
 function recordOf(reference: GeneratedReference, fieldPath: string): FieldRecord {
   const record = reference.index.fields.find((field) => field.path === fieldPath);

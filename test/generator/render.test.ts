@@ -4,9 +4,9 @@
  */
 import assert from 'node:assert/strict';
 import {after, before, describe, test} from 'node:test';
-import type {FieldRecord} from '../../src/generator/model/fieldIndex';
-import {VERSIONS, chartDir, fixtureDir, referenceFor} from '../helpers/chart';
-import {CompilePool, decodeHtml, loadComponents, renderCompiled, renderPartial, type PartialComponents, type RenderedPartial} from '../helpers/mdx';
+import type {FieldRecord} from '../../src/reference/fieldIndex';
+import {VERSIONS, chartDir, fixtureDir, referenceFor} from '../support/chart';
+import {CompilePool, decodeHtml, loadComponents, renderCompiled, renderPartial, type PartialComponents, type RenderedPartial} from '../support/mdx';
 
 let components: PartialComponents;
 let pool: CompilePool;

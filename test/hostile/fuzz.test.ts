@@ -10,7 +10,7 @@ import assert from 'node:assert/strict';
 import {test} from 'node:test';
 import {generateFromChart} from '../../src/generator/generate';
 import {parseSchemaText, parseValuesText} from '../../src/generator/load/loadChart';
-import {chartSchema, chartValuesYaml, checkHostileChart, formatStats, runFuzz, type HostileChart} from './fuzzProperty';
+import {chartSchema, chartValuesYaml, checkHostileChart, formatStats, runFuzz, type HostileChart} from '../support/fuzzProperty';
 
 const DEFAULT_SEED = 20_240_917;
 const numRuns = Number(process.env.FUZZ_RUNS ?? 1000);

@@ -12,11 +12,11 @@ import assert from 'node:assert/strict';
 import {after, before, describe, it} from 'node:test';
 import type {Browser, BrowserContext, Page} from 'playwright-core';
 import {parse} from 'yaml';
-import {launchChromium} from '../browser/support/browser';
-import {serveBuild, type StaticSite} from '../browser/support/staticServer';
-import {factsOf} from './fuzzProperty';
-import {ALL_PAYLOADS, PAYLOADS, asDescriptionText, buildHostileSite, builtPages, removeHostileSite, type HostileSite} from './hostileSite';
-import {childElements, hasClass, isElement, parseHtml, textOf} from './html';
+import {launchChromium} from '../support/browser';
+import {serveBuild, type StaticSite} from '../support/staticServer';
+import {factsOf} from '../support/fuzzProperty';
+import {ALL_PAYLOADS, PAYLOADS, asDescriptionText, buildHostileSite, builtPages, removeHostileSite, type HostileSite} from '../support/hostileSite';
+import {childElements, hasClass, isElement, parseHtml, textOf} from '../../src/lib/html';
 
 interface Watch {
   page: Page;

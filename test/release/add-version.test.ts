@@ -10,12 +10,14 @@
  * Slow: one production build of four versions (run under /tmp/docs-build.lock).
  */
 import assert from 'node:assert/strict';
-import {execFileSync} from 'node:child_process';
-import {copyFileSync, existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync} from 'node:fs';
+import {existsSync, lstatSync, mkdtempSync, readdirSync, readFileSync, rmSync} from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import {after, before, describe, test} from 'node:test';
-import {CHART_FILES, CHART_SOURCE, PROJECT_ROOT, readJson, run, sha256File, show, snapshot, type Manifest, type RunResult} from './support';
+import {readIndexedFieldsSync} from '../../src/reference/fieldIndexFile';
+import {INDEX_FILE, partialsDirOf, publishedDirFor} from '../../src/reference/files';
+import {copyProject} from '../support/projectCopy';
+import {CHART_FILES, CHART_SOURCE, readJson, run, sha256File, show, snapshot, type Manifest, type RunResult} from '../support/release';
 
 const NEW = '0.23.0';
 const PREVIOUS = '0.22.0';
@@ -31,27 +33,6 @@ let originalVersions: string[];
 /** docs/ of the project before the release, without the generated partials. */
 let originalPages: Map<string, Buffer>;
 let added: RunResult;
-
-/**
- * The project's files as the working tree has them (tracked, and new files not
- * ignored: `git ls-files`), copied; node_modules is a directory of symlinks to
- * the project's packages with its own .cache, so bundles and build caches of
- * the copy never mix with the project's.
- */
-function copyProject(to: string): void {
-  const listed = execFileSync('git', ['ls-files', '-z', '--cached', '--others', '--exclude-standard'], {cwd: PROJECT_ROOT, encoding: 'utf8'});
-  for (const file of new Set(listed.split('\0').filter(Boolean))) {
-    const from = path.join(PROJECT_ROOT, file);
-    if (!existsSync(from) || !lstatSync(from).isFile()) continue; // deleted in the working tree
-    mkdirSync(path.dirname(path.join(to, file)), {recursive: true});
-    copyFileSync(from, path.join(to, file));
-  }
-  const modules = path.join(PROJECT_ROOT, 'node_modules');
-  mkdirSync(path.join(to, 'node_modules'));
-  for (const name of readdirSync(modules)) {
-    if (name !== '.cache') symlinkSync(path.join(modules, name), path.join(to, 'node_modules', name));
-  }
-}
 
 /** The environment of every command: the shared charts as CHART_SOURCE (it has no 0.23.0), the cache outside the copy. */
 function env(): NodeJS.ProcessEnv {
@@ -139,17 +120,17 @@ describe(`add-version ${NEW}`, {timeout: 40 * 60_000}, () => {
   });
 
   test('every version has its reference: partials and field index, published schema and types', () => {
-    const partials = (dir: string) => path.join(site, dir, '_partials', 'config');
+    const partials = (dir: string) => partialsDirOf(path.join(site, dir));
     const expected: Array<[string, string, string]> = [
       [NEW, partials('docs'), PREVIOUS],
       ...[PREVIOUS, ...originalVersions].map((version): [string, string, string] => [version, partials(path.join('versioned_docs', `version-${version}`)), version]),
     ];
     for (const [version, dir, chart] of expected) {
-      const index = readJson<{version: string; fields: unknown[]}>(path.join(dir, 'fields.json'));
-      assert.equal(index.version, version, `${path.relative(site, dir)}/fields.json is ${version}'s`);
+      const index = readIndexedFieldsSync(dir).index;
+      assert.equal(index.version, version, `${path.relative(site, dir)}/${INDEX_FILE} is ${version}'s`);
       assert.ok(index.fields.length > 500, `${version}: fields listed`);
       assert.ok(existsSync(path.join(dir, 'controlPlane', 'backingStore.mdx')), `${version}: partials`);
-      const published = path.join(site, 'static', 'schemas', version);
+      const published = publishedDirFor(site, version);
       assert.equal(sha256File(path.join(published, 'vcluster.schema.json')), sha256File(path.join(CHART_SOURCE, chart, 'values.schema.json')), `${version}: published schema`);
       assert.match(readFileSync(path.join(published, 'vcluster.d.ts'), 'utf8'), new RegExp(`vCluster ${version.replaceAll('.', '\\.')}\\b[\\s\\S]*export interface VClusterConfig`));
     }

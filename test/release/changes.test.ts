@@ -3,21 +3,15 @@ import {existsSync, readFileSync} from 'node:fs';
 import path from 'node:path';
 import {describe, it} from 'node:test';
 import {diffIndexes} from '../../src/generator/changes/diffIndexes';
-import type {FieldIndex, FieldRecord} from '../../src/generator/model/fieldIndex';
-import {projectRoot} from '../browser/support/buildDir';
+import type {FieldIndex, FieldRecord} from '../../src/reference/fieldIndex';
+import {readIndexedFieldsSync} from '../../src/reference/fieldIndexFile';
+import {CHANGES_FILE, partialsDirFor} from '../../src/reference/files';
+import {currentVersion, readManifestSync} from '../../src/reference/manifest';
+import {projectRoot} from '../support/buildDir';
+import {fieldRecord} from '../support/fieldRecords';
 
-const record = (path: string, type: string, value?: unknown): FieldRecord => ({
-  path,
-  anchor: path.replace(/\./g, '-'),
-  type,
-  required: false,
-  deprecated: false,
-  pro: false,
-  partial: 'a.mdx',
-  sectionPartial: 'a.mdx',
-  description: '',
-  ...(value === undefined ? {} : {default: value, defaultYaml: String(value)}),
-});
+const record = (path: string, type: string, value?: unknown): FieldRecord =>
+  fieldRecord(path, {type, ...(value === undefined ? {} : {default: value, defaultYaml: String(value)})});
 const index = (version: string, fields: FieldRecord[]): FieldIndex => ({version, fields, partials: {}});
 
 describe('what changed between two versions', () => {
@@ -32,21 +26,20 @@ describe('what changed between two versions', () => {
     assert.deepEqual(diff.defaultChanged.map((change) => change.path), ['a.list']);
   });
 
-  const partialsDir = (version: string, current: boolean) =>
-    current ? path.join(projectRoot, 'docs/_partials/config') : path.join(projectRoot, `versioned_docs/version-${version}/_partials/config`);
+  const current = currentVersion(readManifestSync(projectRoot));
+  const partialsDir = (version: string) => partialsDirFor(projectRoot, version, current);
 
   it('the generated page of each version lists exactly the differences of the two field indexes, linked to the right version', (t) => {
-    const pairs: Array<[string, boolean, string, boolean]> = [
-      ['0.22.0', true, '0.21.0', false],
-      ['0.21.0', false, '0.20.0', false],
+    const pairs: Array<[string, string]> = [
+      ['0.22.0', '0.21.0'],
+      ['0.21.0', '0.20.0'],
     ];
-    for (const [to, toCurrent, from, fromCurrent] of pairs) {
-      const changesFile = path.join(partialsDir(to, toCurrent), 'changes.mdx');
+    for (const [to, from] of pairs) {
+      const changesFile = path.join(partialsDir(to), CHANGES_FILE);
       if (!existsSync(changesFile)) return t.skip('run gen-partials for every version first (npm test does)');
-      const read = (version: string, current: boolean) =>
-        JSON.parse(readFileSync(path.join(partialsDir(version, current), 'fields.json'), 'utf8')) as FieldIndex;
-      const before = new Set(read(from, fromCurrent).fields.map((field) => field.path));
-      const after = read(to, toCurrent);
+      const read = (version: string) => readIndexedFieldsSync(partialsDir(version), version).index;
+      const before = new Set(read(from).fields.map((field) => field.path));
+      const after = read(to);
       const added = after.fields.filter((field) => !before.has(field.path));
       const removed = [...before].filter((field) => !after.fields.some((candidate) => candidate.path === field));
       const text = readFileSync(changesFile, 'utf8');

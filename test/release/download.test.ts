@@ -15,6 +15,7 @@ import path from 'node:path';
 import {after, before, describe, test} from 'node:test';
 import {ChartInputError} from '../../src/generator/errors';
 import {generateReference} from '../../src/generator/generate';
+import {INDEX_FILE} from '../../src/reference/files';
 import {ensureChartFiles} from '../../src/generator/load/download';
 import {
   CHART_FILES,
@@ -32,7 +33,7 @@ import {
   type ReleaseServer,
   type RunResult,
   type SilentServer,
-} from './support';
+} from '../support/release';
 
 const VERSION = '0.22.0';
 const realSha = (version: string, name: string) => sha256File(path.join(CHART_SOURCE, version, name));
@@ -84,7 +85,7 @@ function genPartials(args: string[], cacheDir: string): Promise<RunResult> {
 function previousOutput(): string {
   const out = fresh('out-previous');
   mkdirSync(path.join(out, 'controlPlane'), {recursive: true});
-  writeFileSync(path.join(out, 'fields.json'), '{"version": "previous"}\n');
+  writeFileSync(path.join(out, INDEX_FILE), '{"version": "previous"}\n');
   writeFileSync(path.join(out, 'controlPlane.mdx'), 'previous controlPlane partial\n');
   writeFileSync(path.join(out, 'controlPlane', 'backingStore.mdx'), 'previous backingStore partial\n');
   return out;

@@ -10,23 +10,23 @@ import {existsSync, readFileSync} from 'node:fs';
 import path from 'node:path';
 import {before, describe, test} from 'node:test';
 import ts from 'typescript';
-import {SCHEMA_COPY_FILE} from '../../src/generator/generate';
-import {PUBLISHED_SCHEMA, PUBLISHED_TYPES, ROOT_TYPE} from '../../src/generator/publish/editorFiles';
-import {documentedVersions, partialsDirFor, readManifest, type VersionManifest} from '../../src/generator/versions';
-import {CHART_SOURCE, PROJECT_ROOT, run, sha256File, show} from './support';
+import {ROOT_TYPE} from '../../src/generator/publish/editorFiles';
+import {SCHEMA_COPY_FILE, partialsDirFor, publishedDirFor} from '../../src/reference/files';
+import {currentVersion, documentedVersions, readManifest, type VersionManifest} from '../../src/reference/manifest';
+import {PUBLISHED_SCHEMA, PUBLISHED_TYPES} from '../../src/reference/urls';
+import {CHART_SOURCE, PROJECT_ROOT, run, sha256File, show} from '../support/release';
 
-const publishedDir = (version: string) => path.join(PROJECT_ROOT, 'static', 'schemas', version);
+const publishedDir = (version: string) => publishedDirFor(PROJECT_ROOT, version);
 
-/** Makes sure every version has its partials (gen-partials) and published files (gen-schemas). */
+/** Makes sure every version has its partials and published files (both made by gen-partials). */
 async function generateMissing(manifest: VersionManifest, versions: string[]): Promise<void> {
   const env = {...process.env, CHART_SOURCE};
-  if (versions.some((version) => !existsSync(path.join(partialsDirFor(PROJECT_ROOT, manifest, version), SCHEMA_COPY_FILE)))) {
+  const current = currentVersion(manifest);
+  const missing = (version: string) =>
+    !existsSync(path.join(partialsDirFor(PROJECT_ROOT, version, current), SCHEMA_COPY_FILE)) || !existsSync(path.join(publishedDir(version), PUBLISHED_TYPES));
+  if (versions.some(missing)) {
     const result = await run(process.execPath, ['scripts/gen-partials.mjs', '--quiet'], {env, killAfterMs: 10 * 60_000});
     assert.equal(result.code, 0, `gen-partials:\n${show(result)}`);
-  }
-  if (versions.some((version) => !existsSync(path.join(publishedDir(version), PUBLISHED_TYPES)))) {
-    const result = await run('npm', ['run', '--silent', 'gen-schemas'], {env, killAfterMs: 10 * 60_000});
-    assert.equal(result.code, 0, `gen-schemas:\n${show(result)}`);
   }
 }
 

@@ -11,7 +11,7 @@ import {cpSync, mkdtempSync, rmSync, symlinkSync, writeFileSync} from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import {after, before, test} from 'node:test';
-import {PROJECT_ROOT, ensureRealReference} from './helpers';
+import {PROJECT_ROOT, ensureRealReference} from '../support/remarkSite';
 
 const LEFT_OUT = new Set(['node_modules', 'build', '.docusaurus']);
 

@@ -11,7 +11,7 @@ import {before, test} from 'node:test';
 import {checkConfigPaths} from '../../src/remark/linkConfigPaths';
 import {fileContext} from '../../src/remark/site';
 import {checkConfigExamples, listOptOuts, type OptOut} from '../../src/remark/validateConfigExamples';
-import {PROJECT_ROOT, ensureRealReference, parseMdx} from './helpers';
+import {PROJECT_ROOT, ensureRealReference, parseMdx} from '../support/remarkSite';
 
 /** Every .mdx/.md file under `dir`, generated config partials left out (they hold no examples and are not narrative). */
 function docsFiles(dir: string): string[] {

@@ -5,10 +5,8 @@
  */
 import assert from 'node:assert/strict';
 import {after, before, describe, test} from 'node:test';
-import {PathResolver, closeKeys, pathSegments} from '../../src/remark/configPaths';
 import {checkConfigPaths} from '../../src/remark/linkConfigPaths';
-import {importSpecifiers, pageMapFor} from '../../src/remark/pageMap';
-import {FIXTURE_OLD, createFixtureSite, failureOf, linksOf, parseMdx, plainInlineCode, processMdx, type FixtureSite} from './helpers';
+import {FIXTURE_OLD, createFixtureSite, failureOf, linksOf, parseMdx, plainInlineCode, processMdx, type FixtureSite} from '../support/remarkSite';
 
 let site: FixtureSite;
 
@@ -131,40 +129,5 @@ describe('linkConfigPaths', () => {
       site.write('docs/zz-rbac.mdx', '# Nothing imported any more\n');
     }
     assert.deepEqual(await linksIn('`rbac.role.enabled`\n', 'docs/guide.mdx'), []);
-  });
-});
-
-describe('helpers of linkConfigPaths', () => {
-  test('pathSegments reads items, indexes, map wildcards and quoted keys', () => {
-    assert.deepEqual(pathSegments('controlPlane.distro.k8s.env[].name'), ['controlPlane', 'distro', 'k8s', 'env', '[]', 'name']);
-    assert.deepEqual(pathSegments('controlPlane.distro.k8s.env[3].name'), ['controlPlane', 'distro', 'k8s', 'env', '[]', 'name']);
-    assert.deepEqual(pathSegments('sync.toHost.customResources.*.enabled'), ['sync', 'toHost', 'customResources', '*', 'enabled']);
-    assert.deepEqual(pathSegments('labels["app.kubernetes.io/name"]'), ['labels', 'app.kubernetes.io/name']);
-  });
-
-  test('PathResolver prefers a literal key over a map wildcard', () => {
-    const record = (path: string) => ({path, anchor: path, type: 'object', required: false, deprecated: false, pro: false, partial: 'a.mdx', sectionPartial: 'a.mdx', description: ''});
-    const resolver = new PathResolver([record('a'), record('a.*'), record('a.*.x'), record('a.fixed'), record('a.fixed.y')]);
-    assert.deepEqual(resolver.resolve('a.fixed.y'), {found: true, record: record('a.fixed.y'), inside: false, literal: true});
-    assert.deepEqual(resolver.resolve('a.other.x'), {found: true, record: record('a.*.x'), inside: false, literal: false});
-    assert.equal(resolver.resolve('a.fixed.x').found, false);
-  });
-
-  test('closeKeys finds typos and case slips', () => {
-    assert.deepEqual(closeKeys('enable', ['enabled', 'env', 'image']), ['enabled']);
-    assert.deepEqual(closeKeys('controlplane', ['controlPlane', 'sync']), ['controlPlane']);
-    assert.deepEqual(closeKeys('zzz', ['enabled']), []);
-  });
-
-  test('importSpecifiers reads top-level imports, not those in code blocks or front matter', () => {
-    const text = "---\nimport: 'x'\n---\nimport A from './a.mdx';\nimport {\n  B,\n} from \"./b.mdx\";\n\n```mdx\nimport C from './c.mdx';\n```\n";
-    assert.deepEqual(importSpecifiers(text), ['./a.mdx', './b.mdx']);
-  });
-
-  test('pageMapFor lists pages by the partials they import, leaving out _ files', () => {
-    const map = pageMapFor(site.file('docs'), site.file('docs/_partials/config'), site.dir);
-    assert.deepEqual(map.pagesByPartial.get('controlPlane.mdx'), [site.file('docs/control-plane/index.mdx')]);
-    assert.deepEqual(map.pagesByPartial.get('sync/toHost.mdx'), [site.file('docs/sync.mdx')]);
-    assert.equal(map.pagesByPartial.get('rbac.mdx'), undefined);
   });
 });

@@ -7,18 +7,20 @@ import assert from 'node:assert/strict';
 import {existsSync, readFileSync} from 'node:fs';
 import path from 'node:path';
 import {before, describe, test} from 'node:test';
-import type {FieldIndex} from '../../src/generator/model/fieldIndex';
-import {PathResolver} from '../../src/remark/configPaths';
-import {readManifestSync} from '../../src/remark/site';
-import {PROJECT_ROOT, ensureRealReference, failureOf, linksOf, processMdx} from './helpers';
+import type {FieldIndex} from '../../src/reference/fieldIndex';
+import {readIndexedFieldsSync} from '../../src/reference/fieldIndexFile';
+import {partialsDirFor} from '../../src/reference/files';
+import {currentVersion, readManifestSync} from '../../src/reference/manifest';
+import {PathResolver} from '../../src/reference/resolvePath';
+import {PROJECT_ROOT, ensureRealReference, failureOf, linksOf, processMdx} from '../support/remarkSite';
 
 let index: FieldIndex;
 let current: string;
 
 before(() => {
   ensureRealReference();
-  index = JSON.parse(readFileSync(path.join(PROJECT_ROOT, 'docs/_partials/config/fields.json'), 'utf8')) as FieldIndex;
-  current = readManifestSync(PROJECT_ROOT).versions[0].version;
+  current = currentVersion(readManifestSync(PROJECT_ROOT));
+  index = readIndexedFieldsSync(partialsDirFor(PROJECT_ROOT, current, current), current).index;
 });
 
 const docsFile = (relative: string): string => path.join(PROJECT_ROOT, 'docs', relative);

@@ -5,8 +5,8 @@
  */
 import assert from 'node:assert/strict';
 import {after, before, describe, test} from 'node:test';
-import {checkConfigExamples, dottedPath, fencedBlocks, listOptOuts, skipReason} from '../../src/remark/validateConfigExamples';
-import {FIXTURE_OLD, createFixtureSite, failureOf, parseMdx, processMdx, type FixtureSite} from './helpers';
+import {checkConfigExamples, listOptOuts, skipReason} from '../../src/remark/validateConfigExamples';
+import {FIXTURE_OLD, createFixtureSite, failureOf, parseMdx, processMdx, type FixtureSite} from '../support/remarkSite';
 
 let site: FixtureSite;
 
@@ -131,19 +131,5 @@ describe('helpers of validateConfigExamples', () => {
     assert.deepEqual(skipReason("skip-validation='x y'"), {reason: 'x y'});
     assert.deepEqual(skipReason('skip-validation=fragment'), {reason: 'fragment'});
     assert.deepEqual(skipReason('skip-validation'), {reason: ''});
-  });
-
-  test('dottedPath writes indexes and odd keys readably', () => {
-    assert.equal(dottedPath(['controlPlane', 'distro', 'k8s', 'env', 0, 'name']), 'controlPlane.distro.k8s.env[0].name');
-    assert.equal(dottedPath(['labels', 'app.kubernetes.io/name']), 'labels["app.kubernetes.io/name"]');
-    assert.equal(dottedPath([]), '(top level)');
-  });
-
-  test('fencedBlocks finds fences with their line, skipping fences inside longer ones', () => {
-    const text = '````md\n```yaml title="vcluster.yaml"\nx: 1\n```\n````\n\n- item\n\n  ```yaml title="vcluster.yaml" skip-validation="x"\n  a: 1\n  ```\n';
-    assert.deepEqual(fencedBlocks(text), [
-      {line: 1, lang: 'md', meta: ''},
-      {line: 9, lang: 'yaml', meta: 'title="vcluster.yaml" skip-validation="x"'},
-    ]);
   });
 });

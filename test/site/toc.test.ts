@@ -2,13 +2,11 @@ import assert from 'node:assert/strict';
 import {readdirSync, readFileSync} from 'node:fs';
 import path from 'node:path';
 import {describe, it} from 'node:test';
-import {builtSite, projectRoot} from '../browser/support/buildDir';
-
-interface IndexRecord {
-  path: string;
-  anchor: string;
-  type: string;
-}
+import type {FieldRecord} from '../../src/reference/fieldIndex';
+import {readIndexedFieldsSync} from '../../src/reference/fieldIndexFile';
+import {partialsDirFor} from '../../src/reference/files';
+import {currentVersion, readManifestSync, readSnapshotsSync} from '../../src/reference/manifest';
+import {builtSite, projectRoot} from '../support/buildDir';
 
 function htmlFiles(dir: string): string[] {
   return readdirSync(dir, {withFileTypes: true}).flatMap((entry) => {
@@ -17,10 +15,9 @@ function htmlFiles(dir: string): string[] {
   });
 }
 
-function fieldIndex(version: string | undefined): Map<string, IndexRecord> {
-  const dir = version ? path.join(projectRoot, 'versioned_docs', `version-${version}`) : path.join(projectRoot, 'docs');
-  const index = JSON.parse(readFileSync(path.join(dir, '_partials/config/fields.json'), 'utf8')) as {fields: IndexRecord[]};
-  return new Map(index.fields.map((record) => [record.anchor, record]));
+function fieldIndex(version: string | undefined): ReadonlyMap<string, FieldRecord> {
+  const current = currentVersion(readManifestSync(projectRoot));
+  return readIndexedFieldsSync(partialsDirFor(projectRoot, version ?? current, current), version ?? current).byAnchor;
 }
 
 const decode = (html: string) =>
@@ -35,7 +32,7 @@ const decode = (html: string) =>
 describe('the table of contents of reference pages', () => {
   it('lists field names only: no badges, types or defaults', () => {
     const site = builtSite();
-    const versions = JSON.parse(readFileSync(path.join(projectRoot, 'versions.json'), 'utf8')) as string[];
+    const versions = readSnapshotsSync(projectRoot);
     let referencePages = 0;
     let entries = 0;
     for (const file of htmlFiles(path.join(site, 'docs'))) {

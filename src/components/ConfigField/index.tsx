@@ -1,6 +1,7 @@
 import React, {Children, isValidElement, useState, type ReactNode} from 'react';
 import type {FieldProps, SectionProps} from '../../lib/fieldProps';
 import {yamlSnippet} from '../../lib/yamlSnippet';
+import {REFERENCE_ATTRIBUTE} from '../../search/markup';
 
 /**
  * Renders one field of the generated reference. Generated partials pass the
@@ -132,7 +133,7 @@ export function ConfigField({f, children}: {f: FieldProps; children?: ReactNode}
 
 export function ConfigSection({f, children}: {f: SectionProps; children?: ReactNode}) {
   return (
-    <div className="cfg-section" id={f.anchor}>
+    <div className="cfg-section" id={f.anchor} {...{[REFERENCE_ATTRIBUTE]: ''}}>
       <p className="cfg-section__path">
         In <code>vcluster.yaml</code>: <code>{f.path}</code> <span className="cfg__type">{f.type}</span>
         {f.pro && <span className="badge badge--primary">Pro</span>}

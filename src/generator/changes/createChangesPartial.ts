@@ -1,5 +1,5 @@
 import type {Heading, List, PhrasingContent, Root, RootContent, Table, TableRow} from 'mdast';
-import type {FieldRecord} from '../model/fieldIndex';
+import type {FieldRecord} from '../../reference/fieldIndex';
 import type {FieldChange, IndexDiff} from './diffIndexes';
 
 /** Where a field is documented: a link target (relative file path + anchor), or undefined if no page shows it. */

@@ -1,5 +1,5 @@
 import {isDeepStrictEqual} from 'node:util';
-import type {FieldIndex, FieldRecord} from '../model/fieldIndex';
+import type {FieldIndex, FieldRecord} from '../../reference/fieldIndex';
 
 export interface FieldChange {
   path: string;

@@ -2,8 +2,8 @@ import {createHash} from 'node:crypto';
 import {mkdir, readFile, rename, rm, writeFile} from 'node:fs/promises';
 import path from 'node:path';
 import {ChartInputError} from '../errors';
-import type {VersionManifest} from '../versions';
-import {SCHEMA_FILE, VALUES_FILE} from './loadChart';
+import {CHART_SCHEMA_FILE as SCHEMA_FILE, CHART_VALUES_FILE as VALUES_FILE, MANIFEST_FILE} from '../../reference/files';
+import type {VersionManifest} from '../../reference/manifest';
 
 export const DEFAULT_TIMEOUT_MS = 30_000;
 
@@ -62,11 +62,11 @@ export async function ensureChartFiles(
   timeoutMs = DEFAULT_TIMEOUT_MS,
 ): Promise<string> {
   const entry = manifest.versions.find((candidate) => candidate.version === version);
-  if (!entry) throw new ChartInputError('chart-versions.json', version, 'no such version in the manifest');
+  if (!entry) throw new ChartInputError(MANIFEST_FILE, version, 'no such version in the manifest');
   const dir = path.join(cacheDir, version);
   const wanted = [SCHEMA_FILE, VALUES_FILE].map((name) => {
     const file = entry.files[name];
-    if (!file) throw new ChartInputError('chart-versions.json', `${version}/${name}`, 'the manifest gives no URL and sha256 for this file');
+    if (!file) throw new ChartInputError(MANIFEST_FILE, `${version}/${name}`, 'the manifest gives no URL and sha256 for this file');
     return {name, ...file};
   });
   const missing = [];

@@ -1,11 +1,10 @@
 import {readFile} from 'node:fs/promises';
 import path from 'node:path';
 import {parseDocument, isMap, type Document} from 'yaml';
+import {CHART_SCHEMA_FILE as SCHEMA_FILE, CHART_VALUES_FILE as VALUES_FILE} from '../../reference/files';
 import {ChartInputError} from '../errors';
 import type {JsonSchema} from '../resolve/schemaTypes';
 
-export const SCHEMA_FILE = 'values.schema.json';
-export const VALUES_FILE = 'values.yaml';
 
 /** A chart's two inputs, parsed, with the file names kept for error messages. */
 export interface ChartSource {

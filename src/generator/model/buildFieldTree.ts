@@ -4,7 +4,8 @@ import {SchemaViewer, type SchemaView} from '../resolve/schemaView';
 import {DefaultValues, jsonTypesOf} from './defaults';
 import {isDeprecatedDescription, normaliseDescription} from './descriptionRules';
 import type {FieldNode} from './fieldNode';
-import {anchorFor, displayName, pathLabel, type Segment} from './segments';
+import {anchorFor, formatPath, uniqueAnchor, type Segment} from '../../reference/configPath';
+import {displayName} from './segments';
 import {typeLabel} from './typeLabel';
 
 export interface FieldTree {
@@ -93,7 +94,7 @@ function hasFields(view: SchemaView, context: Context, depth = 0): boolean {
 function buildNode(located: Located, segments: Segment[], required: boolean, ancestors: Ancestors, context: Context): FieldNode {
   const view = context.viewer.view(located);
   const description = normaliseDescription(view.description);
-  const path = pathLabel(segments);
+  const path = formatPath(segments);
   const node: FieldNode = {
     segments,
     name: displayName(segments[segments.length - 1]),
@@ -133,14 +134,6 @@ function buildNode(located: Located, segments: Segment[], required: boolean, anc
 
 function schemaDefault(located: Located): {value: unknown} | undefined {
   return typeof located.schema === 'object' && 'default' in located.schema ? {value: located.schema.default} : undefined;
-}
-
-/** Anchors are unique per chart; a clash (only possible with placeholder names) gets a numeric suffix. */
-function uniqueAnchor(anchor: string, taken: Set<string>): string {
-  let candidate = anchor;
-  for (let n = 2; taken.has(candidate); n++) candidate = `${anchor}~${n}`;
-  taken.add(candidate);
-  return candidate;
 }
 
 function checkDefaultType(node: FieldNode, view: SchemaView, context: Context): void {

@@ -1,6 +1,6 @@
 import {parse, stringify} from 'yaml';
 import type {Document} from 'yaml';
-import type {Segment} from './segments';
+import type {Segment} from '../../reference/configPath';
 
 /** The chart's default values, read from values.yaml with map key order kept. */
 export class DefaultValues {

@@ -1,43 +1,30 @@
+import type {FieldIndex, FieldRecord} from '../../reference/fieldIndex';
 import {toJson, toYaml} from './defaults';
 import type {FieldNode} from './fieldNode';
 import {walkFields} from './fieldNode';
 import {partialFileFor} from './segments';
 import {allowedValues} from '../render/fieldProps';
 
-/** One record of the field index: what copy-as-YAML, search, example checks and version diffs read. */
-export interface FieldRecord {
-  path: string;
-  anchor: string;
-  type: string;
-  required: boolean;
-  deprecated: boolean;
-  pro: boolean;
-  /** The default as JSON, for fields without fields of their own. */
-  default?: unknown;
-  /** The same default as YAML text. */
-  defaultYaml?: string;
-  allowedValues?: unknown[];
-  /** The most specific partial that shows the field, relative to the output directory. */
-  partial: string;
-  /** The partial of its top-level section, which shows every field of the section. */
-  sectionPartial: string;
-  description: string;
+/** The partials that show a field, deepest first: its own (when it has fields), then each ancestor's. */
+function partialsShowing(node: FieldNode): string[] {
+  const partials: string[] = [];
+  const own = node.children.length > 0 || node.segments.length === 1;
+  for (let length = own ? node.segments.length : node.segments.length - 1; length > 0; length--) {
+    partials.push(partialFileFor(node.segments.slice(0, length)));
+  }
+  return partials;
 }
 
-export interface FieldIndex {
-  version: string;
-  fields: FieldRecord[];
-  /** Each partial file and the anchor of the field (or section) it documents. */
-  partials: Record<string, string>;
-}
-
+/** The field index (src/reference/fieldIndex.ts) of a field tree. */
 export function buildFieldIndex(version: string, sections: readonly FieldNode[]): FieldIndex {
   const fields: FieldRecord[] = [];
   const partials: Record<string, string> = {};
   for (const section of sections) {
     const sectionPartial = partialFileFor(section.segments);
+    const parents = new Map<FieldNode, FieldNode>();
     for (const node of walkFields([section])) {
-      const holder = node.children.length ? node.segments : node.segments.slice(0, -1);
+      for (const child of node.children) parents.set(child, node);
+      const shownBy = partialsShowing(node);
       const record: FieldRecord = {
         path: node.path,
         anchor: node.anchor,
@@ -45,10 +32,10 @@ export function buildFieldIndex(version: string, sections: readonly FieldNode[])
         required: node.required,
         deprecated: node.deprecated,
         pro: node.pro,
-        partial: holder.length ? partialFileFor(holder) : sectionPartial,
+        partial: shownBy[0],
         sectionPartial,
         description: node.description,
-      };
+      } as FieldRecord;
       if (node.children.length || node === section) partials[partialFileFor(node.segments)] = node.anchor;
       if (node.defaultValue && !node.children.length) {
         record.default = toJson(node.defaultValue.value);
@@ -56,6 +43,10 @@ export function buildFieldIndex(version: string, sections: readonly FieldNode[])
       }
       const allowed = allowedValues(node);
       if (allowed) record.allowedValues = allowed.map(toJson);
+      // Last, so that the records read as before with what was added at the end.
+      const parent = parents.get(node);
+      if (parent) record.parent = parent.path;
+      record.partials = shownBy;
       fields.push(record);
     }
   }

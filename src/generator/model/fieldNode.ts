@@ -1,11 +1,11 @@
-import type {Segment} from './segments';
+import type {Segment} from '../../reference/configPath';
 
 /** One documented field: the typed AST the renderers and the field index are built from. */
 export interface FieldNode {
   segments: Segment[];
   /** Display name: the key, or a placeholder for list items and map values. */
   name: string;
-  /** Dotted path, see {@link pathLabel}. */
+  /** Canonical written path (src/reference/configPath.ts `formatPath`). */
   path: string;
   anchor: string;
   /** Type label: `string`, `string[]`, `map[string]string`, `string | boolean`, `object`... */

@@ -1,51 +1,8 @@
 /**
- * A field's place in `vcluster.yaml`, as a list of segments. Object keys are
- * `property` segments; the values of a list and of a map are segments of their
- * own, so that fields inside them have a path, an anchor and a partial too.
+ * The generator's use of the config-path grammar (src/reference/configPath.ts):
+ * a field's display name and the partial file a section is written to.
  */
-export type Segment =
-  | {kind: 'property'; key: string}
-  | {kind: 'item'}
-  | {kind: 'map'; pattern?: string; index: number};
-
-const PLAIN_KEY = /^[A-Za-z_][A-Za-z0-9_]*$/;
-
-/**
- * The dotted path readers see and type: `controlPlane.distro.k8s.env[].name`,
- * `sync.toHost.customResources.*.enabled`. Keys that are not plain
- * identifiers are quoted: `labels["app.kubernetes.io/name"]`.
- */
-export function pathLabel(segments: readonly Segment[]): string {
-  let label = '';
-  for (const segment of segments) {
-    if (segment.kind === 'item') label += '[]';
-    else if (segment.kind === 'map') label += label ? `.*` : '*';
-    else if (PLAIN_KEY.test(segment.key)) label += label ? `.${segment.key}` : segment.key;
-    else label += `[${JSON.stringify(segment.key)}]`;
-  }
-  return label;
-}
-
-/**
- * One anchor segment. Letters, digits, `_` and `.` stay as they are; any other
- * character (including `-`, the separator) becomes `~` and its code point in
- * hex, so distinct keys never share an anchor segment.
- */
-export function anchorSegment(segment: Segment): string {
-  if (segment.kind === 'item') return 'items';
-  if (segment.kind === 'map') return segment.index === 0 ? 'key' : `key${segment.index + 1}`;
-  return segment.key.replace(/[^A-Za-z0-9_.]/gu, (char) => `~${char.codePointAt(0)!.toString(16)}`) || '~';
-}
-
-/**
- * A field's anchor: its segments joined by `-`, e.g.
- * `controlPlane-backingStore-etcd-embedded-enabled` (the form vCluster's own
- * reference uses), `controlPlane-distro-k8s-env-items-name` for list items and
- * `sync-toHost-customResources-key-enabled` for map values.
- */
-export function anchorFor(segments: readonly Segment[]): string {
-  return segments.map(anchorSegment).join('-');
-}
+import {anchorSegment, type Segment} from '../../reference/configPath';
 
 /** Name shown for the field itself: its key, or a placeholder for list items and map values. */
 export function displayName(segment: Segment): string {

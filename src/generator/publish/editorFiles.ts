@@ -1,8 +1,6 @@
-import {compile} from 'json-schema-to-typescript';
 import type {JsonSchema} from '../resolve/schemaTypes';
+import {PUBLISHED_SCHEMA, PUBLISHED_TYPES} from '../../reference/urls';
 
-export const PUBLISHED_SCHEMA = 'vcluster.schema.json';
-export const PUBLISHED_TYPES = 'vcluster.d.ts';
 export const ROOT_TYPE = 'VClusterConfig';
 
 /**
@@ -11,6 +9,8 @@ export const ROOT_TYPE = 'VClusterConfig';
  * same shape, generated with json-schema-to-typescript.
  */
 export async function createEditorFiles(schemaText: string, version: string): Promise<Map<string, string>> {
+  // Loaded only when editor files are made: it costs a third of a second to load, and most runs need none.
+  const {compile} = await import('json-schema-to-typescript');
   const schema = JSON.parse(schemaText) as JsonSchema;
   // Without $id and title the root interface takes the name given here.
   const {$id: _id, title: _title, ...anonymous} = schema;

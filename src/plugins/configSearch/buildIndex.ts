@@ -1,15 +1,11 @@
-import {FORMAT, anchorFromPath, type WireField, type WireIndex, type WirePage} from './format';
-import {condensedWords, wordsOf, type ExtractedPage} from './html';
+import {anchorOfPath} from '../../reference/configPath';
+import type {FieldRecord} from '../../reference/fieldIndex';
+import {FORMAT, type WireField, type WireIndex, type WirePage} from '../../search/format';
+import {condensedWords, words} from '../../search/words';
+import type {ExtractedPage} from './html';
 
-/** What the index needs of a record of `fields.json` (src/generator/model/fieldIndex.ts). */
-export interface FieldIndexRecord {
-  path: string;
-  anchor: string;
-  type: string;
-  pro?: boolean;
-  deprecated?: boolean;
-  description?: string;
-}
+/** What the index needs of a field record. */
+export type FieldIndexRecord = Pick<FieldRecord, 'path' | 'anchor' | 'type' | 'parent'> & Partial<Pick<FieldRecord, 'pro' | 'deprecated' | 'description'>>;
 
 export interface BuiltPage extends ExtractedPage {
   /** Without the site's baseUrl: `/docs/control-plane`. */
@@ -42,16 +38,11 @@ export function firstSentence(description: string | undefined): string {
   return `${cut.slice(0, Math.max(cut.lastIndexOf(' '), MAX_DESCRIPTION - 20))}…`;
 }
 
-/** `a.b[].c` → `a.b[]`, `a.*` → `a`, `a["x.y"]` → `a`, `a` → undefined. */
-export function parentPath(path: string): {parent: string; suffix: string} | undefined {
-  const match = /(\.[A-Za-z_][A-Za-z0-9_]*|\[\]|\.\*|\["(?:[^"\\]|\\.)*"\])$/.exec(path);
-  if (!match || match.index === 0) return undefined;
-  return {parent: path.slice(0, match.index), suffix: match[0]};
-}
-
 /**
  * The page a field's search result opens: among the pages showing its anchor,
  * the one showing the fewest fields (the most focused page), then the shortest route.
+ * Links in prose follow src/reference/pageForField.ts instead (the section's
+ * page); a search result is better served by the page that is about the field.
  */
 export function bestPages(pages: readonly BuiltPage[], anchors: ReadonlySet<string>): Map<string, number> {
   const fieldCount = pages.map((page) => {
@@ -78,13 +69,13 @@ export function bestPages(pages: readonly BuiltPage[], anchors: ReadonlySet<stri
 
 export function buildVersionIndex(version: string, pages: readonly BuiltPage[], fields: readonly FieldIndexRecord[]): BuildResult {
   const wirePages: WirePage[] = pages.map((page) => {
-    const titleWords = wordsOf(page.title);
+    const titleWords = words(page.title);
     const [intro, ...rest] = page.sections[0]?.id === undefined ? page.sections : [{text: ''}, ...page.sections];
     return [
       page.title,
       page.route,
       condensedWords(intro?.text ?? '', titleWords),
-      rest.map((section) => [section.id!, section.heading ?? '', condensedWords(section.text, [...titleWords, ...wordsOf(section.heading ?? '')])]),
+      rest.map((section) => [section.id!, section.heading ?? '', condensedWords(section.text, [...titleWords, ...words(section.heading ?? '')])]),
     ];
   });
 
@@ -98,14 +89,14 @@ export function buildVersionIndex(version: string, pages: readonly BuiltPage[], 
       unplaced.push(field.path);
       continue;
     }
-    const split = parentPath(field.path);
-    const parent = split ? position.get(split.parent) : undefined;
+    const parent = field.parent === undefined ? undefined : position.get(field.parent);
     const flags = (field.pro ? 1 : 0) | (field.deprecated ? 2 : 0);
+    // A field's path extends its parent's (src/reference/configPath.ts): the wire keeps only the suffix.
     const record: WireField =
-      parent !== undefined && split
-        ? [split.suffix, parent, page, field.type, flags, firstSentence(field.description)]
+      parent !== undefined
+        ? [field.path.slice(field.parent!.length), parent, page, field.type, flags, firstSentence(field.description)]
         : [field.path, -1, page, field.type, flags, firstSentence(field.description)];
-    if (anchorFromPath(field.path) !== field.anchor) record.push(field.anchor);
+    if (anchorOfPath(field.path) !== field.anchor) record.push(field.anchor);
     position.set(field.path, wireFields.length);
     wireFields.push(record);
   }

@@ -3,17 +3,19 @@ import {mkdir, readFile, writeFile} from 'node:fs/promises';
 import path from 'node:path';
 import {gzipSync} from 'node:zlib';
 import type {LoadContext, Plugin} from '@docusaurus/types';
-import {buildVersionIndex, type BuiltPage, type FieldIndexRecord} from './buildIndex';
+import {readFieldIndex} from '../../reference/fieldIndexFile';
+import {INDEX_FILE, partialsDirOf, searchIndexFile} from '../../reference/files';
+import {buildVersionIndex, type BuiltPage} from './buildIndex';
 import {extractPage} from './html';
 
 /**
  * Offline search for narrative pages and every reference field. After the build,
- * writes one index per docs version to `<outDir>/search/<versionName>.json`
- * (`current`, `0.21.0`, …), read by `src/theme/SearchBar`:
+ * writes one index per docs version (src/reference/files.ts `searchIndexFile`,
+ * by version name: `current`, `0.21.0`, …), read by `src/theme/SearchBar`:
  *
  * - pages: title, route and the words under each h2/h3, read from the built HTML;
- * - fields: from that version's `_partials/config/fields.json`, each pointing at the
- *   built page that shows its anchor among the fewest other fields.
+ * - fields: from that version's field index, each pointing at the built page
+ *   that shows its anchor among the fewest other fields.
  */
 
 /** What this plugin reads of the docs plugin's loaded content. */
@@ -49,12 +51,6 @@ function htmlFile(outDir: string, route: string): string | undefined {
   return [`${base}.html`, path.join(base, 'index.html')].find((file) => existsSync(file));
 }
 
-async function readFields(contentPath: string): Promise<FieldIndexRecord[] | undefined> {
-  const file = path.join(contentPath, '_partials', 'config', 'fields.json');
-  if (!existsSync(file)) return undefined;
-  return (JSON.parse(await readFile(file, 'utf8')) as {fields: FieldIndexRecord[]}).fields;
-}
-
 export default function configSearchPlugin(_context: LoadContext): Plugin {
   return {
     name: 'config-search',
@@ -65,7 +61,7 @@ export default function configSearchPlugin(_context: LoadContext): Plugin {
         console.warn('[config-search] no docs versions found: search index not written');
         return;
       }
-      await mkdir(path.join(outDir, 'search'), {recursive: true});
+      await mkdir(path.dirname(searchIndexFile(outDir, 'current')), {recursive: true});
       for (const version of versions) {
         const pages: BuiltPage[] = [];
         for (const route of versionRoutes(version, versions, routesPaths)) {
@@ -73,14 +69,14 @@ export default function configSearchPlugin(_context: LoadContext): Plugin {
           if (!file) continue;
           pages.push({route: stripBaseUrl(route, siteConfig.baseUrl), ...extractPage(await readFile(file, 'utf8'))});
         }
-        const fields = await readFields(version.contentPath);
-        if (!fields) console.warn(`[config-search] ${version.versionName}: no _partials/config/fields.json in ${version.contentPath}: pages only`);
+        const fields = (await readFieldIndex(partialsDirOf(version.contentPath)))?.fields;
+        if (!fields) console.warn(`[config-search] ${version.versionName}: no ${path.join(partialsDirOf(version.contentPath), INDEX_FILE)}: pages only`);
         const {index, unplaced} = buildVersionIndex(version.versionName, pages, fields ?? []);
         if (unplaced.length) {
           console.warn(`[config-search] ${version.versionName}: ${unplaced.length} fields are on no page, left out: ${unplaced.slice(0, 5).join(', ')}${unplaced.length > 5 ? ', …' : ''}`);
         }
         const json = JSON.stringify(index);
-        await writeFile(path.join(outDir, 'search', `${version.versionName}.json`), json);
+        await writeFile(searchIndexFile(outDir, version.versionName), json);
         console.log(
           `[config-search] ${version.versionName}: ${index.pages.length} pages, ${index.fields.length} fields, ` +
             `${(Buffer.byteLength(json) / 1024).toFixed(1)} kB (${(gzipSync(json).length / 1024).toFixed(1)} kB gzipped)`,

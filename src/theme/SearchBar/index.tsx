@@ -3,13 +3,14 @@ import clsx from 'clsx';
 import {useHistory} from '@docusaurus/router';
 import useBaseUrl, {useBaseUrlUtils} from '@docusaurus/useBaseUrl';
 import {useActiveVersion, useVersions} from '@docusaurus/plugin-content-docs/client';
-import type {WireIndex} from '../../plugins/configSearch/format';
+import {searchIndexUrl} from '../../reference/urls';
+import type {WireIndex} from '../../search/format';
 import {prepareIndex, resultTarget, search, type PreparedIndex, type SearchResult} from './rank';
 import styles from './styles.module.css';
 
 /**
  * The navbar search: narrative pages and every field of the reference, offline.
- * The index of the docs version on screen (`/search/<version>.json`, written by
+ * The index of the docs version on screen (src/reference/urls.ts `searchIndexUrl`, written by
  * src/plugins/configSearch after the build) is fetched on first focus.
  */
 
@@ -93,7 +94,7 @@ export default function SearchBar(): ReactNode {
   const history = useHistory();
   const {withBaseUrl} = useBaseUrlUtils();
   const version = useSearchVersion();
-  const indexUrl = useBaseUrl(`/search/${version}.json`);
+  const indexUrl = useBaseUrl(searchIndexUrl(version));
   const [status, setStatus] = useState<Status>({state: 'idle'});
   const [query, setQuery] = useState('');
   const [open, setOpen] = useState(false);

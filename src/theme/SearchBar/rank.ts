@@ -3,7 +3,9 @@
  * (written by src/plugins/configSearch). No DOM, no Docusaurus: unit-tested in
  * test/unit/searchRank.test.ts.
  */
-import {anchorFromPath, type WireIndex} from '../../plugins/configSearch/format';
+import {anchorOfPath, formatPath, lastKey, loosePath, parseAnchor} from '../../reference/configPath';
+import type {WireIndex} from '../../search/format';
+import {STOP_WORDS, splitCamel, words} from '../../search/words';
 
 export interface SearchField {
   path: string;
@@ -55,46 +57,6 @@ export type SearchResult =
   | {kind: 'field'; score: number; field: SearchField; route: string; anchor: string}
   | {kind: 'page'; score: number; page: SearchPage; route: string; anchor?: string; heading?: string};
 
-/** Common English words that never help to find a page: left out of the index and of queries. */
-export const STOP_WORDS: ReadonlySet<string> = new Set(
-  ('a an and are as at be but by can do does for from has have how i if in into is it its ' +
-    'more no not of on one only or so than that the their them then there these they this to ' +
-    'too use used uses using was we were what when where which while who will with you your').split(' '),
-);
-
-/** Lowercase words: letters, digits and `_`, split at everything else but apostrophes (`don't` → `dont`). */
-export function words(text: string): string[] {
-  return text.toLowerCase().replace(/['’]/g, '').split(/[^\p{L}\p{N}_]+/u).filter(Boolean);
-}
-
-/** `migrateFromDeployedEtcd` → `migrate from deployed etcd`; `k8sVersion` → `k8s version`. */
-export function splitCamel(name: string): string[] {
-  return words(name.replace(/([a-z0-9])([A-Z])/g, '$1 $2').replace(/([A-Z]+)([A-Z][a-z])/g, '$1 $2'));
-}
-
-/**
- * A path as typed or as listed, reduced to what is compared:
- * `controlPlane.distro.k8s.env[].name` → `controlplane.distro.k8s.env.name`,
- * `sync.toHost.customResources.*.enabled` → `sync.tohost.customresources.enabled`,
- * `labels["app.kubernetes.io/name"]` → `labels.app.kubernetes.io/name`.
- */
-export function loosePath(path: string): string {
-  return path
-    .trim()
-    .toLowerCase()
-    .replace(/\[\s*["']([^"']*)["']\s*\]/g, '.$1')
-    .replace(/\[\d*\]/g, '')
-    .replace(/(^|\.)\*(?=\.|$)/g, '$1')
-    .replace(/\.{2,}/g, '.')
-    .replace(/^\./, '');
-}
-
-/** The last key of a path: `a.b` → `b`, `a[]` → `[]`, `a.*` → `*`, `a["x.y"]` → `x.y`. */
-export function lastKey(path: string): string {
-  const match = /(?:^|\.)([^.[\]"]+)$|\["((?:[^"\\]|\\.)*)"\]$|(\[\])$/.exec(path);
-  return match ? (match[1] ?? match[2] ?? match[3]) : path;
-}
-
 const frame = (list: readonly string[]) => ` ${[...new Set(list)].join(' ')} `;
 
 /** Turns the wire format into objects with everything the ranking compares precomputed. */
@@ -128,7 +90,7 @@ export function prepareIndex(wire: WireIndex): PreparedIndex {
     const loose = loosePath(path);
     return {
       path,
-      anchor: anchor ?? anchorFromPath(path),
+      anchor: anchor ?? anchorOfPath(path),
       name,
       type,
       pro: (flags & 1) !== 0,
@@ -167,7 +129,7 @@ export function parseQuery(input: string): Query {
   const meaningful = all.filter((word) => !STOP_WORDS.has(word));
   const queryWords = meaningful.length ? meaningful : all;
   const paths = pathLike ? [loosePath(text)] : [];
-  if (pathLike && text.includes('-') && !text.includes('.')) paths.push(loosePath(text.replace(/-items(?=-|$)/g, '').replace(/-key\d*(?=-|$)/g, '').replace(/-/g, '.')));
+  if (pathLike && text.includes('-') && !text.includes('.')) paths.push(loosePath(formatPath(parseAnchor(text))));
   // `high availability` is the key `highAvailability`; `resources limits` the path `….resources.limits`.
   if (!pathLike && all.length > 1) paths.push(all.join(''), all.join('.'));
   return {text, paths: [...new Set(paths)].filter(Boolean), words: queryWords, pathLike};

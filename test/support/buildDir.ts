@@ -1,7 +1,7 @@
 import {existsSync} from 'node:fs';
 import path from 'node:path';
 
-export const projectRoot = path.resolve(__dirname, '../../..');
+export const projectRoot = path.resolve(__dirname, '../..');
 
 /** The production build the browser tests read (made by `npm test` before the tests run). */
 export function builtSite(): string {

@@ -7,7 +7,7 @@ import {readdirSync, readFileSync, statSync} from 'node:fs';
 import path from 'node:path';
 import {PROJECT_ROOT} from './chart';
 
-export const CLI_MAIN = path.join(PROJECT_ROOT, 'test', 'helpers', 'cliMain.ts');
+export const CLI_MAIN = path.join(PROJECT_ROOT, 'test', 'support', 'cliMain.ts');
 
 export interface CliResult {
   code: number | null;

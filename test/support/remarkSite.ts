@@ -5,7 +5,7 @@
  * generated reference (generated once when missing).
  */
 import {spawnSync} from 'node:child_process';
-import {existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync} from 'node:fs';
+import {existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync} from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import {fileURLToPath} from 'node:url';
@@ -16,44 +16,46 @@ import {unified} from 'unified';
 import {VFile} from 'vfile';
 import {generateReference} from '../../src/generator/generate';
 import linkConfigPaths from '../../src/remark/linkConfigPaths';
-import {INDEX_FILE, type TreeNode} from '../../src/remark/site';
+import type {Nodes, Root} from 'mdast';
+import {INDEX_FILE, partialsDirFor} from '../../src/reference/files';
+import {currentVersion, documentedVersionsSync, readManifestSync} from '../../src/reference/manifest';
 import validateConfigExamples from '../../src/remark/validateConfigExamples';
 
 export const PROJECT_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const CHART_SOURCE = process.env.CHART_SOURCE ?? path.resolve(PROJECT_ROOT, '../shared/charts/vcluster');
 
 /** Parses MDX the way the docs are parsed (MDX + GFM), without running plugins. */
-export function parseMdx(text: string): TreeNode {
-  return unified().use(remarkParse).use(remarkMdx).use(remarkGfm).parse(text) as unknown as TreeNode;
+export function parseMdx(text: string): Root {
+  return unified().use(remarkParse).use(remarkMdx).use(remarkGfm).parse(text);
 }
 
 /** Runs both plugins on an in-memory MDX file at `filePath`; resolves to the transformed tree. */
-export async function processMdx(text: string, filePath: string, options: {siteDir?: string} = {}): Promise<TreeNode> {
+export async function processMdx(text: string, filePath: string, options: {siteDir?: string} = {}): Promise<Root> {
   const processor = unified().use(remarkParse).use(remarkMdx).use(remarkGfm).use(linkConfigPaths, options).use(validateConfigExamples, options);
   const file = new VFile({path: filePath, value: text});
-  return (await processor.run(processor.parse(file), file)) as unknown as TreeNode;
+  return (await processor.run(processor.parse(file), file)) as Root;
 }
 
 /** Every link of a tree: its URL and its text. */
-export function linksOf(tree: TreeNode): Array<{url: string; text: string}> {
+export function linksOf(tree: Root): Array<{url: string; text: string}> {
   const links: Array<{url: string; text: string}> = [];
-  const visit = (node: TreeNode): void => {
+  const visit = (node: Nodes): void => {
     if (node.type === 'link') {
-      const text = (node.children ?? []).map((child) => String(child.value ?? '')).join('');
-      links.push({url: String(node.url), text});
+      const text = node.children.map((child) => ('value' in child ? String(child.value) : '')).join('');
+      links.push({url: node.url, text});
     }
-    node.children?.forEach(visit);
+    if ('children' in node) (node.children as Nodes[]).forEach(visit);
   };
   visit(tree);
   return links;
 }
 
 /** The inline code nodes of a tree that are not inside a link. */
-export function plainInlineCode(tree: TreeNode): string[] {
+export function plainInlineCode(tree: Root): string[] {
   const found: string[] = [];
-  const visit = (node: TreeNode, inLink: boolean): void => {
-    if (node.type === 'inlineCode' && !inLink) found.push(String(node.value));
-    node.children?.forEach((child) => visit(child, inLink || node.type === 'link'));
+  const visit = (node: Nodes, inLink: boolean): void => {
+    if (node.type === 'inlineCode' && !inLink) found.push(node.value);
+    if ('children' in node) (node.children as Nodes[]).forEach((child) => visit(child, inLink || node.type === 'link'));
   };
   visit(tree, false);
   return found;
@@ -71,14 +73,11 @@ export async function failureOf(promise: Promise<unknown>): Promise<string> {
 
 // ---- the real generated reference ----
 
-/** The partials directories of every documented version that has docs here. */
+/** The partials directories of every documented version. */
 export function realPartialsDirs(): string[] {
-  const dirs = [path.join(PROJECT_ROOT, 'docs', '_partials', 'config')];
-  const versioned = path.join(PROJECT_ROOT, 'versioned_docs');
-  if (existsSync(versioned)) {
-    for (const entry of readdirSync(versioned)) if (entry.startsWith('version-')) dirs.push(path.join(versioned, entry, '_partials', 'config'));
-  }
-  return dirs;
+  const manifest = readManifestSync(PROJECT_ROOT);
+  const current = currentVersion(manifest);
+  return documentedVersionsSync(PROJECT_ROOT, manifest).map((version) => partialsDirFor(PROJECT_ROOT, version, current));
 }
 
 /** Generates the real reference (every documented version) when one of its field indexes is missing. */

@@ -26,9 +26,10 @@
 import {isDeepStrictEqual} from 'node:util';
 import fc from 'fast-check';
 import {parse, stringify} from 'yaml';
-import {generateFromChart, INDEX_FILE, SCHEMA_COPY_FILE} from '../../src/generator/generate';
+import {generateFromChart} from '../../src/generator/generate';
+import {INDEX_FILE, SCHEMA_COPY_FILE} from '../../src/reference/files';
 import {parseSchemaText, parseValuesText} from '../../src/generator/load/loadChart';
-import {attr, childElements, childNodes, hasClass, isElement, parseHtml, textOf, walkElements, type HtmlElement, type HtmlNode} from './html';
+import {attr, childElements, childNodes, hasClass, isElement, parseHtml, textOf, walkElements, type HtmlElement, type HtmlNode} from '../../src/lib/html';
 import {renderPartial} from './render';
 
 // ---------------------------------------------------------------------------

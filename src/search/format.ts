@@ -1,6 +1,6 @@
 /**
  * The search index of one docs version, as written to `<outDir>/search/<version>.json`
- * by the configSearch plugin and read by the navbar's SearchBar.
+ * (src/reference/files.ts) by the configSearch plugin and read by the navbar's SearchBar.
  *
  * Tuples rather than objects keep the file small; `src/theme/SearchBar/rank.ts`
  * turns them back into objects (`prepareIndex`). Bump FORMAT when the shape changes.
@@ -22,7 +22,7 @@ export type WireFlags = number;
  * The path is the parent field's path followed by `suffix` (`.enabled`, `[]`, `.*`,
  * `["app.kubernetes.io/name"]`); parent -1 means `suffix` is the whole path.
  * Parents come before their children. `page` indexes `pages`: the most focused page
- * showing the field. The anchor is left out when it is `anchorFromPath(path)`.
+ * showing the field. The anchor is left out when it is `anchorOfPath(path)` (src/reference/configPath.ts).
  */
 export type WireField = [suffix: string, parent: number, page: number, type: string, flags: WireFlags, description: string, anchor?: string];
 
@@ -32,18 +32,4 @@ export interface WireIndex {
   version: string;
   pages: WirePage[];
   fields: WireField[];
-}
-
-/**
- * The anchor of a field whose path holds only plain keys, `[]` and `*`: the
- * generator's rule (src/generator/model/segments.ts) for those paths.
- * `controlPlane.distro.k8s.env[].name` → `controlPlane-distro-k8s-env-items-name`.
- * Paths with quoted keys (or anchors with a collision suffix) keep their anchor in the index.
- */
-export function anchorFromPath(path: string): string {
-  return path
-    .replace(/\[\]/g, '.items')
-    .replace(/(^|\.)\*/g, '$1key')
-    .split('.')
-    .join('-');
 }

@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict';
 import {after, before, describe, it} from 'node:test';
 import type {Browser, Page} from 'playwright-core';
-import {describeSearch} from './search.test';
-import {launchChromium} from './support/browser';
-import {subpathBuild} from './support/subpathBuild';
-import {serveBuild, type StaticSite} from './support/staticServer';
+import {describeSearch} from '../support/searchSuite';
+import {launchChromium} from '../support/browser';
+import {subpathBuild} from '../support/subpathBuild';
+import {serveBuild, type StaticSite} from '../support/staticServer';
 
 const BASE = '/pr-123/';
 const FIELD = 'controlPlane-backingStore-etcd-embedded-migrateFromDeployedEtcd';

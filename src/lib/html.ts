@@ -1,9 +1,10 @@
 /**
- * A small DOM view of rendered HTML for the hostile-input tests, on parse5
- * (the WHATWG parser browsers implement, so text comes out as a browser
- * would show it: entities decoded, CR/LF normalised).
+ * A small DOM view of rendered HTML, on parse5 (the WHATWG parser browsers
+ * implement, so text comes out as a browser would show it: entities decoded,
+ * CR/LF normalised, omitted end tags closed). Search reads the built pages
+ * with it; the hostile-input tests read rendered partials.
  */
-import {parseFragment, type DefaultTreeAdapterMap} from 'parse5';
+import {parse, parseFragment, type DefaultTreeAdapterMap} from 'parse5';
 
 export type HtmlNode = DefaultTreeAdapterMap['node'];
 export type HtmlElement = DefaultTreeAdapterMap['element'];
@@ -15,6 +16,17 @@ export function isElement(node: HtmlNode): node is HtmlElement {
 /** The children of a parsed fragment (`<template>` contents are not looked into). */
 export function parseHtml(html: string): HtmlNode[] {
   return parseFragment(html).childNodes;
+}
+
+/** A whole page's nodes (`<html>` and what it holds). */
+export function parseHtmlDocument(html: string): HtmlNode[] {
+  return parse(html).childNodes;
+}
+
+/** The first element named `tagName`, depth first. */
+export function findElement(nodes: HtmlNode[], tagName: string): HtmlElement | undefined {
+  for (const element of walkElements(nodes)) if (element.tagName === tagName) return element;
+  return undefined;
 }
 
 export function childNodes(node: HtmlNode): HtmlNode[] {

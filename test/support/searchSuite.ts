@@ -1,15 +1,14 @@
 import assert from 'node:assert/strict';
-import {existsSync, readFileSync, rmSync} from 'node:fs';
 import path from 'node:path';
 import {after, before, describe, it} from 'node:test';
 import type {Browser, Page} from 'playwright-core';
-import {launchChromium} from './support/browser';
-import {builtSite, projectRoot} from './support/buildDir';
-import {serveBuild, type StaticSite} from './support/staticServer';
-import {subpathBuild} from './support/subpathBuild';
+import {launchChromium} from './browser';
+import {projectRoot} from './buildDir';
+import {serveBuild, type StaticSite} from './staticServer';
+import {readSnapshotsSync} from '../../src/reference/manifest';
 
 /**
- * The navbar search (src/theme/SearchBar, index by src/plugins/configSearch) in
+ * The search suite (src/theme/SearchBar, index by src/plugins/configSearch) in
  * headless Chromium: a field name and a dotted path land on the field's anchor,
  * a narrative word finds a page, in every docs version and under a sub-path.
  *
@@ -71,9 +70,8 @@ function docsPath(versionPath: string): string {
   return versionPath ? `docs/${versionPath}` : 'docs';
 }
 
-function versionPaths(): string[] {
-  const file = path.join(projectRoot, 'versions.json');
-  const older = existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as string[]) : [];
+export function versionPaths(): string[] {
+  const older = readSnapshotsSync(projectRoot);
   return ['', ...older];
 }
 
@@ -235,24 +233,3 @@ export function describeSearch(name: string, options: {dir: () => string; baseUr
   });
 }
 
-// Another test file may import the helpers above without running these suites again.
-const runHere = require.main === module;
-
-if (runHere) describeSearch('search in the built site', {dir: builtSite, versionPaths: versionPaths()});
-
-const SUBPATH = '/pr-1/';
-if (runHere && (process.env.SEARCH_SUBPATH_BUILD || process.env.SEARCH_SUBPATH_TEST === '1')) {
-  let dir = process.env.SEARCH_SUBPATH_BUILD ?? '';
-  let made = false;
-  describe('search under a sub-path', () => {
-    before(() => {
-      if (dir) return;
-      dir = subpathBuild(SUBPATH);
-      made = true;
-    });
-    after(() => {
-      if (made) rmSync(dir, {recursive: true, force: true});
-    });
-    describeSearch(`under ${SUBPATH}`, {dir: () => dir, baseUrl: SUBPATH, versionPaths: versionPaths()});
-  });
-}

@@ -5,13 +5,13 @@
  */
 import assert from 'node:assert/strict';
 import {describe, test} from 'node:test';
-import fc from 'fast-check';
-import {anchorFor, pathLabel, type Segment} from '../../src/generator/model/segments';
-import {bestPages, buildVersionIndex, firstSentence, parentPath, type BuiltPage, type FieldIndexRecord} from '../../src/plugins/configSearch/buildIndex';
-import {anchorFromPath} from '../../src/plugins/configSearch/format';
-import {condensedWords, extractPage} from '../../src/plugins/configSearch/html';
+import {lastKey, parentPath} from '../../src/reference/configPath';
+import {bestPages, buildVersionIndex, firstSentence, type BuiltPage, type FieldIndexRecord} from '../../src/plugins/configSearch/buildIndex';
+import {extractPage} from '../../src/plugins/configSearch/html';
 import {stripBaseUrl, versionRoutes} from '../../src/plugins/configSearch/index';
-import {lastKey, loosePath, parseQuery, prepareIndex, resultTarget, search, splitCamel, type PreparedIndex} from '../../src/theme/SearchBar/rank';
+import {REFERENCE_ATTRIBUTE} from '../../src/search/markup';
+import {condensedWords, splitCamel} from '../../src/search/words';
+import {parseQuery, prepareIndex, resultTarget, search, type PreparedIndex} from '../../src/theme/SearchBar/rank';
 
 // Minified like the output of `docusaurus build`: unquoted attributes, no `</p>`.
 const fieldHtml = (anchor: string, name: string, level = 3, object = false) =>
@@ -33,7 +33,7 @@ const etcdPage = article(
     `<p>Runs inside the control-plane pods.<pre class=prism-code><code>controlPlane:\n  backingStore: {}</code></pre>` +
     `<h3 class=anchor id=migrating-from-deployed-etcd>Migrating from deployed etcd<a href=#migrating-from-deployed-etcd class=hash-link>\u200b</a></h3><p>Snapshot first &amp; restore.` +
     `<h2 class=anchor id=reference>Reference</h2>` +
-    `<div class=cfg-section id=controlPlane-backingStore-etcd><p class=cfg-section__path>In vcluster.yaml` +
+    `<div class=cfg-section ${REFERENCE_ATTRIBUTE} id=controlPlane-backingStore-etcd><p class=cfg-section__path>In vcluster.yaml` +
     fieldHtml('controlPlane-backingStore-etcd-embedded', 'embedded', 2, true) +
     fieldHtml('controlPlane-backingStore-etcd-embedded-enabled', 'enabled') +
     fieldHtml(ETCD, 'migrateFromDeployedEtcd') +
@@ -43,7 +43,7 @@ const etcdPage = article(
 const controlPlanePage = article(
   'Control plane',
   `<p>The control plane runs the API server.<h2 class=anchor id=kine>Kine</h2><p>Kine translates between the API server and SQL databases.` +
-    `<h2 class=anchor id=reference>Reference</h2><div class=cfg-section id=controlPlane>` +
+    `<h2 class=anchor id=reference>Reference</h2><div class=cfg-section ${REFERENCE_ATTRIBUTE} id=controlPlane>` +
     fieldHtml('controlPlane-backingStore', 'backingStore', 2, true) +
     fieldHtml('controlPlane-backingStore-etcd', 'etcd', 3, true) +
     fieldHtml('controlPlane-backingStore-etcd-embedded', 'embedded', 4, true) +
@@ -63,7 +63,7 @@ const controlPlanePage = article(
 const syncPage = article(
   'Sync',
   `<p>Which resources move between the virtual and the host cluster.<h2 class=anchor id=custom-resources>Custom resources</h2><p>Sync any CRD.` +
-    `<div class=cfg-section id=sync>` +
+    `<div class=cfg-section ${REFERENCE_ATTRIBUTE} id=sync>` +
     fieldHtml('sync-toHost-customResources-key-enabled', 'enabled', 2) +
     fieldHtml('sync-labels-~22app.kubernetes.io~2fname~22', 'app.kubernetes.io/name', 2) +
     `</div>`,
@@ -74,6 +74,7 @@ const record = (path: string, anchor: string, extra: Partial<FieldIndexRecord> =
   anchor,
   type: 'boolean',
   description: `${lastKey(path)} does something. And more.`,
+  parent: parentPath(path),
   ...extra,
 });
 
@@ -179,29 +180,6 @@ describe('building the index', () => {
     assert.ok(long.length <= 141 && long.endsWith('…'), long);
   });
 
-  test('splits a path into its parent and last segment', () => {
-    assert.deepEqual(parentPath('a.b[].c'), {parent: 'a.b[]', suffix: '.c'});
-    assert.deepEqual(parentPath('a.b[]'), {parent: 'a.b', suffix: '[]'});
-    assert.deepEqual(parentPath('a.*'), {parent: 'a', suffix: '.*'});
-    assert.deepEqual(parentPath('a["x.y"]'), {parent: 'a', suffix: '["x.y"]'});
-    assert.equal(parentPath('a'), undefined);
-  });
-
-  test("derives the generator's anchor from any path of plain keys, list items and maps", () => {
-    const key = fc.stringMatching(/^[A-Za-z_][A-Za-z0-9_]{0,8}$/);
-    const segment: fc.Arbitrary<Segment> = fc.oneof(
-      key.map((name) => ({kind: 'property', key: name}) as Segment),
-      fc.constant({kind: 'item'} as Segment),
-      fc.constant({kind: 'map', index: 0} as Segment),
-    );
-    fc.assert(
-      fc.property(key, fc.array(segment, {maxLength: 6}), (first, rest) => {
-        const segments: Segment[] = [{kind: 'property', key: first}, ...rest];
-        assert.equal(anchorFromPath(pathLabel(segments)), anchorFor(segments));
-      }),
-    );
-  });
-
   test("takes each version's routes, not a nested version's nor the baseUrl", () => {
     const version = (versionName: string, path: string) => ({versionName, path, tagsPath: `${path}/tags`, contentPath: '', docs: []});
     const current = version('current', '/pr-1/docs');
@@ -215,25 +193,10 @@ describe('building the index', () => {
 });
 
 describe('query helpers', () => {
-  test('loose paths ignore case, list items, map values and quoting', () => {
-    assert.equal(loosePath('controlPlane.distro.k8s.env[].name'), 'controlplane.distro.k8s.env.name');
-    assert.equal(loosePath('sync.toHost.customResources.*.enabled'), 'sync.tohost.customresources.enabled');
-    assert.equal(loosePath('sync.labels["app.kubernetes.io/name"]'), 'sync.labels.app.kubernetes.io/name');
-    assert.equal(loosePath(' env[0].name '), 'env.name');
-  });
-
   test('splits camelCase names into words', () => {
     assert.deepEqual(splitCamel('migrateFromDeployedEtcd'), ['migrate', 'from', 'deployed', 'etcd']);
     assert.deepEqual(splitCamel('serviceCIDR'), ['service', 'cidr']);
     assert.deepEqual(splitCamel('enableHTTPProxy'), ['enable', 'http', 'proxy']);
-  });
-
-  test('knows the last key of a path', () => {
-    assert.equal(lastKey('a.b'), 'b');
-    assert.equal(lastKey('a[]'), '[]');
-    assert.equal(lastKey('a.*'), '*');
-    assert.equal(lastKey('a["x.y"]'), 'x.y');
-    assert.equal(lastKey('global'), 'global');
   });
 
   test('reads anchors as paths too', () => {

@@ -1,21 +1,25 @@
 /**
  * Which docs page of a version renders which generated partial: every
- * `.md`/`.mdx` page under the version's docs directory (`docs/` or
- * `versioned_docs/version-X/`) and the partials of `_partials/config/` it
- * imports. Pages are what Docusaurus turns into routes, so files and folders
- * starting with `_` are left out, as Docusaurus does.
+ * `.md`/`.mdx` page under the version's docs directory and the partials of
+ * its reference it imports. Pages are what Docusaurus turns into routes, so
+ * files and folders starting with `_` or `.` are left out, as Docusaurus does.
  *
  * Cached per docs directory; the cache is kept while no page was added,
  * removed or modified (one `stat` per page), so the dev server stays right.
  */
 import {readFileSync, readdirSync, statSync} from 'node:fs';
 import path from 'node:path';
+import {isInside, partialsDirOf} from './files';
+import {outlineMdx} from './mdxOutline';
 
 export interface PageMap {
-  /** Partial file (relative to the partials directory, `/`-separated) → pages importing it, sorted. */
-  pagesByPartial: Map<string, string[]>;
+  docsDir: string;
+  /** Partial file (relative to the partials directory, `/`-separated) → pages importing it (absolute), canonical first. */
+  pagesByPartial: ReadonlyMap<string, readonly string[]>;
   /** Page (absolute path) → partial files it imports. */
-  partialsByPage: Map<string, string[]>;
+  partialsByPage: ReadonlyMap<string, readonly string[]>;
+  /** Page (absolute path) → its route inside the version (`control-plane/backing-store`). */
+  routes: ReadonlyMap<string, string>;
 }
 
 const PAGE = /\.mdx?$/u;
@@ -38,43 +42,6 @@ function listPages(dir: string, out: string[] = []): string[] {
 }
 
 /**
- * The module specifiers of the top-level `import` statements of an MDX text,
- * skipping fenced code blocks (where an import is only an example).
- */
-export function importSpecifiers(text: string): string[] {
-  const specifiers: string[] = [];
-  const lines = text.split(/\r?\n/u);
-  let fence: {char: string; length: number} | undefined;
-  let frontMatter = lines[0]?.trim() === '---';
-  for (let i = frontMatter ? 1 : 0; i < lines.length; i++) {
-    const line = lines[i];
-    if (frontMatter) {
-      if (line.trim() === '---') frontMatter = false;
-      continue;
-    }
-    const marker = /^ {0,3}(`{3,}|~{3,})/u.exec(line);
-    if (fence) {
-      if (marker && marker[1][0] === fence.char && marker[1].length >= fence.length && line.trim() === marker[1]) fence = undefined;
-      continue;
-    }
-    if (marker) {
-      fence = {char: marker[1][0], length: marker[1].length};
-      continue;
-    }
-    if (!/^import[\s{*]/u.test(line)) continue;
-    // An import statement may span lines: read on until its source string.
-    let statement = line;
-    let j = i;
-    const source = /\bfrom\s*(['"])([^'"]+)\1|^import\s*(['"])([^'"]+)\3/u;
-    while (!source.test(statement) && j + 1 < lines.length && j - i < 50) statement += `\n${lines[++j]}`;
-    const match = source.exec(statement);
-    if (match) specifiers.push(match[2] ?? match[4]);
-    i = j;
-  }
-  return specifiers;
-}
-
-/**
  * The partial file (relative to `partialsDir`, `/`-separated) an import
  * specifier of `fromFile` points to, or undefined when it is no partial.
  */
@@ -84,16 +51,23 @@ export function partialOfImport(specifier: string, fromFile: string, partialsDir
   else if (specifier.startsWith('.')) target = path.resolve(path.dirname(fromFile), specifier);
   else if (path.isAbsolute(specifier)) target = specifier;
   else return undefined;
-  const relative = path.relative(partialsDir, target);
-  if (relative.startsWith('..') || path.isAbsolute(relative)) return undefined;
-  const file = relative.split(path.sep).join('/');
+  if (!isInside(target, partialsDir)) return undefined;
+  const file = path.relative(partialsDir, target).split(path.sep).join('/');
   return PAGE.test(file) ? file : `${file}.mdx`;
+}
+
+/** The partials an MDX text imports, as files relative to `partialsDir`. */
+export function importedPartials(text: string, fromFile: string, partialsDir: string, siteDir: string): string[] {
+  return outlineMdx(text)
+    .imports.map((specifier) => partialOfImport(specifier, fromFile, partialsDir, siteDir))
+    .filter((partial): partial is string => partial !== undefined);
 }
 
 const cache = new Map<string, {signature: string; map: PageMap}>();
 
 /** The page map of one version's docs directory. */
-export function pageMapFor(docsDir: string, partialsDir: string, siteDir: string): PageMap {
+export function pageMapFor(docsDir: string, siteDir: string): PageMap {
+  const partialsDir = partialsDirOf(docsDir);
   const pages = listPages(docsDir).sort();
   const signature = pages
     .map((page) => {
@@ -101,17 +75,17 @@ export function pageMapFor(docsDir: string, partialsDir: string, siteDir: string
       return `${page}\0${stats.mtimeMs}\0${stats.size}`;
     })
     .join('\n');
-  const key = `${docsDir}\0${partialsDir}`;
-  const cached = cache.get(key);
+  const cached = cache.get(docsDir);
   if (cached && cached.signature === signature) return cached.map;
 
   const pagesByPartial = new Map<string, string[]>();
   const partialsByPage = new Map<string, string[]>();
+  const routes = new Map<string, string>();
   for (const page of pages) {
-    const partials = importSpecifiers(readFileSync(page, 'utf8'))
-      .map((specifier) => partialOfImport(specifier, page, partialsDir, siteDir))
-      .filter((partial): partial is string => partial !== undefined);
+    const text = readFileSync(page, 'utf8');
+    const partials = importedPartials(text, page, partialsDir, siteDir);
     partialsByPage.set(page, partials);
+    routes.set(page, pageRoute(text, page, docsDir));
     for (const partial of partials) {
       const list = pagesByPartial.get(partial) ?? [];
       if (!list.includes(page)) list.push(page);
@@ -121,7 +95,14 @@ export function pageMapFor(docsDir: string, partialsDir: string, siteDir: string
   // The canonical page of a partial is its first page: the shallowest, then in path order.
   const depth = (file: string): number => file.split(path.sep).length;
   for (const list of pagesByPartial.values()) list.sort((a, b) => depth(a) - depth(b) || (a < b ? -1 : a > b ? 1 : 0));
-  const map = {pagesByPartial, partialsByPage};
-  cache.set(key, {signature, map});
+  const map: PageMap = {docsDir, pagesByPartial, partialsByPage, routes};
+  cache.set(docsDir, {signature, map});
   return map;
+}
+
+/** A page's route inside its version: `control-plane/index.mdx` → `control-plane`; an absolute `slug` in its front matter wins. */
+export function pageRoute(text: string, page: string, docsDir: string): string {
+  const slug = /^---\n[^]*?^slug:\s*['"]?([^'"\n]+)['"]?\s*$[^]*?^---$/mu.exec(text)?.[1];
+  if (slug?.startsWith('/')) return slug.replace(/^\/+|\/+$/gu, '');
+  return path.relative(docsDir, page).split(path.sep).join('/').replace(/\.mdx?$/u, '').replace(/(^|\/)index$/u, '');
 }

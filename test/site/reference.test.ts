@@ -1,12 +1,15 @@
 import assert from 'node:assert/strict';
+import {readIndexedFieldsSync} from '../../src/reference/fieldIndexFile';
+import {partialsDirFor} from '../../src/reference/files';
+import {currentVersion, readManifestSync} from '../../src/reference/manifest';
 import {readFile} from 'node:fs/promises';
 import path from 'node:path';
 import {after, before, describe, it} from 'node:test';
 import type {Browser, ConsoleMessage, Page} from 'playwright-core';
 import {parse} from 'yaml';
-import {launchChromium} from './support/browser';
-import {builtSite, projectRoot} from './support/buildDir';
-import {serveBuild, type StaticSite} from './support/staticServer';
+import {launchChromium} from '../support/browser';
+import {builtSite, projectRoot} from '../support/buildDir';
+import {serveBuild, type StaticSite} from '../support/staticServer';
 
 const FIELD = 'controlPlane-backingStore-etcd-embedded-migrateFromDeployedEtcd';
 const CONTROL_PLANE = 'docs/control-plane';
@@ -113,10 +116,9 @@ describe('the control-plane reference in a browser', () => {
 
   it('is readable with JavaScript disabled', async () => {
     const {page} = await openPage(CONTROL_PLANE, {javaScriptEnabled: false});
-    const index = JSON.parse(await readFile(path.join(projectRoot, 'docs/_partials/config/fields.json'), 'utf8')) as {
-      fields: Array<{path: string; description: string}>;
-    };
-    const record = index.fields.find((field) => field.path === 'controlPlane.backingStore.etcd.embedded.migrateFromDeployedEtcd')!;
+    const current = currentVersion(readManifestSync(projectRoot));
+    const {byPath} = readIndexedFieldsSync(partialsDirFor(projectRoot, current, current), current);
+    const record = byPath.get('controlPlane.backingStore.etcd.embedded.migrateFromDeployedEtcd')!;
     const text = (await page.locator('main').textContent()) ?? '';
     assert.ok(text.includes('migrateFromDeployedEtcd'));
     assert.ok(text.includes(record.description.split('\n')[0]), 'the description is in the server-rendered page');

@@ -9,8 +9,8 @@ import type {Nodes, RootContent} from 'mdast';
 import {normaliseDescription} from '../../src/generator/model/descriptionRules';
 import {descriptionToMdast, isPlainProse, parseMarkdown, plainParagraphs} from '../../src/generator/render/description';
 import {escapeHtml, jsLiteral} from '../../src/generator/render/escape';
-import {VERSIONS, chartDir, readSchema, schemaDescriptions} from '../helpers/chart';
-import {decodeHtml, renderPartial} from '../helpers/mdx';
+import {VERSIONS, chartDir, readSchema, schemaDescriptions} from '../support/chart';
+import {decodeHtml, renderPartial} from '../support/mdx';
 
 /** A tree without `position` (the fast path has none), as plain data. */
 function withoutPositions(nodes: readonly RootContent[]): unknown {

@@ -34,7 +34,7 @@ export interface PartialComponents {
 export const standInComponents: PartialComponents = {
   ConfigField: ({f, children}) => createElement('section', {id: f.anchor}, createElement('h2', null, f.name), children),
   ConfigSection: ({f, children}) => createElement('div', {'data-section': f.anchor}, children),
-  origin: 'stand-in components (test/helpers/mdx.ts)',
+  origin: 'stand-in components (test/support/mdx.ts)',
 };
 
 /**
@@ -90,7 +90,7 @@ export class CompilePool {
 
   constructor(size = Math.max(1, Math.min(4, availableParallelism()))) {
     this.workers = Array.from({length: size}, () => {
-      const worker = new Worker(new URL('./mdxCompileWorker.mjs', pathToFileURL(path.join(PROJECT_ROOT, 'test', 'helpers', 'mdx.ts'))));
+      const worker = new Worker(new URL('./mdxCompileWorker.mjs', pathToFileURL(path.join(PROJECT_ROOT, 'test', 'support', 'mdx.ts'))));
       worker.on('message', ({id, code, error}: {id: number; code?: string; error?: string}) => {
         const waiting = this.pending.get(id);
         this.pending.delete(id);

@@ -1,0 +1,81 @@
+/**
+ * The field index (its file name: files.ts `INDEX_FILE`): one record per field of a
+ * chart version. The generator writes it; the remark plugins, search, the
+ * what-changed pages and the config checker read it. Browser-safe.
+ */
+
+/** One field of the reference. */
+export interface FieldRecord {
+  /** Canonical written path (configPath.ts): `controlPlane.distro.k8s.env[].name`. */
+  path: string;
+  /** Its anchor, unique within the version (configPath.ts). */
+  anchor: string;
+  /** Type label: `string`, `string[]`, `map[string]string`, `object`... */
+  type: string;
+  required: boolean;
+  deprecated: boolean;
+  pro: boolean;
+  /** The default as JSON, for fields without fields of their own. */
+  default?: unknown;
+  /** The same default as YAML text. */
+  defaultYaml?: string;
+  allowedValues?: unknown[];
+  /** The most specific partial that shows the field, relative to the partials directory. */
+  partial: string;
+  /** The partial of its top-level section, which shows every field of the section. */
+  sectionPartial: string;
+  /** Markdown. */
+  description: string;
+  /** The parent field's path; absent at the top level. */
+  parent?: string;
+  /** Every partial that shows the field, deepest first (`partial` first, `sectionPartial` last). */
+  partials: string[];
+}
+
+export interface FieldIndex {
+  version: string;
+  fields: FieldRecord[];
+  /** Each partial file and the anchor of the field (or section) it documents. */
+  partials: Record<string, string>;
+}
+
+/** A version's field index with the lookups its readers need, built once. */
+export interface IndexedFields {
+  index: FieldIndex;
+  byPath: ReadonlyMap<string, FieldRecord>;
+  byAnchor: ReadonlyMap<string, FieldRecord>;
+  /** Paths of the top-level fields. */
+  topLevel: ReadonlySet<string>;
+}
+
+export function indexFields(index: FieldIndex): IndexedFields {
+  return {
+    index,
+    byPath: new Map(index.fields.map((record) => [record.path, record])),
+    byAnchor: new Map(index.fields.map((record) => [record.anchor, record])),
+    topLevel: new Set(index.fields.filter((record) => record.parent === undefined).map((record) => record.path)),
+  };
+}
+
+/** Whether a partial (file relative to the partials directory) shows a field. */
+export function partialShows(record: Pick<FieldRecord, 'partials'>, partial: string): boolean {
+  return record.partials.includes(partial);
+}
+
+/** Checks the shape of a parsed field index; `source` names it in the error. */
+export function parseFieldIndex(json: unknown, source: string): FieldIndex {
+  const fail = (problem: string): never => {
+    throw new Error(`${source}: not a field index (${problem}); regenerate it with npm run gen-partials`);
+  };
+  if (!json || typeof json !== 'object') return fail('not an object');
+  const {version, fields, partials} = json as Partial<FieldIndex>;
+  if (typeof version !== 'string') fail('no "version"');
+  if (!Array.isArray(fields)) return fail('no "fields" list');
+  if (!partials || typeof partials !== 'object') fail('no "partials" map');
+  fields.forEach((record, i) => {
+    if (typeof record?.path !== 'string' || typeof record.anchor !== 'string' || !Array.isArray(record.partials)) {
+      fail(`fields[${i}] lacks path, anchor or partials`);
+    }
+  });
+  return json as FieldIndex;
+}

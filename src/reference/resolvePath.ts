@@ -1,0 +1,124 @@
+/**
+ * Looking up a config path as readers write it (`controlPlane.distro.k8s.env[0].name`,
+ * `plugins.my-plugin.image`) in a version's field index, whose paths use
+ * `[]` for list items and `*` for map values (`plugins.*.image`), and
+ * suggesting keys for a path that is not there. Browser-safe: the remark
+ * plugins and the config checker use it.
+ */
+import {ITEM_LABEL, MAP_LABEL, formatPath, parsePath, property, item, mapValue, type Segment} from './configPath';
+import type {FieldRecord} from './fieldIndex';
+
+interface TrieNode {
+  record?: FieldRecord;
+  keys: Map<string, TrieNode>;
+  item?: TrieNode;
+  map?: TrieNode;
+}
+
+export type Resolution =
+  | {
+      found: true;
+      record: FieldRecord;
+      /** The path goes on inside a free-form value (a map of strings, `any`…). */
+      inside: boolean;
+      /** Every key was matched by name: no map key stood in for `*`, and nothing was inside a free-form value. */
+      literal: boolean;
+    }
+  | {found: false; prefix?: FieldRecord; /** known keys below the prefix (`[]`, `*` for items and map values) */ siblings: string[]; failedSegment: string};
+
+/** Types whose values may hold keys the index does not list. */
+function isFreeForm(record: FieldRecord): boolean {
+  return /\b(any|map|object)\b/u.test(record.type);
+}
+
+const emptyNode = (): TrieNode => ({keys: new Map()});
+
+function childCount(node: TrieNode): number {
+  return node.keys.size + (node.item ? 1 : 0) + (node.map ? 1 : 0);
+}
+
+function siblingsOf(node: TrieNode): string[] {
+  return [...node.keys.keys(), ...(node.item ? [ITEM_LABEL] : []), ...(node.map ? [MAP_LABEL] : [])];
+}
+
+function segmentText(segment: Segment): string {
+  return segment.kind === 'property' ? segment.key : segment.kind === 'item' ? ITEM_LABEL : MAP_LABEL;
+}
+
+export class PathResolver {
+  private readonly root: TrieNode = emptyNode();
+
+  constructor(records: readonly FieldRecord[]) {
+    for (const record of records) {
+      let node = this.root;
+      for (const segment of parsePath(record.path)) {
+        if (segment.kind === 'item') node = node.item ??= emptyNode();
+        else if (segment.kind === 'map') node = node.map ??= emptyNode();
+        else {
+          let child = node.keys.get(segment.key);
+          if (!child) node.keys.set(segment.key, (child = emptyNode()));
+          node = child;
+        }
+      }
+      node.record = record;
+    }
+  }
+
+  resolve(text: string): Resolution {
+    let node = this.root;
+    let deepest: FieldRecord | undefined;
+    let literal = true;
+    for (const segment of parsePath(text)) {
+      let next: TrieNode | undefined;
+      if (segment.kind === 'item') next = node.item;
+      else if (segment.kind === 'map') next = node.map;
+      else {
+        next = node.keys.get(segment.key);
+        // A key the index does not name may be a key of a map.
+        if (!next && node.map) {
+          next = node.map;
+          literal = false;
+        }
+      }
+      if (!next) {
+        if (node.record && childCount(node) === 0 && isFreeForm(node.record)) return {found: true, record: node.record, inside: true, literal: false};
+        return {found: false, prefix: deepest, siblings: siblingsOf(node), failedSegment: segmentText(segment)};
+      }
+      node = next;
+      if (node.record) deepest = node.record;
+    }
+    if (!node.record) return {found: false, prefix: deepest, siblings: siblingsOf(node), failedSegment: ''};
+    return {found: true, record: node.record, inside: false, literal};
+  }
+}
+
+function editDistance(a: string, b: string): number {
+  const row = Array.from({length: b.length + 1}, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    let previous = row[0];
+    row[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const current = row[j];
+      row[j] = Math.min(row[j] + 1, row[j - 1] + 1, previous + (a[i - 1] === b[j - 1] ? 0 : 1));
+      previous = current;
+    }
+  }
+  return row[b.length];
+}
+
+/** Up to `limit` keys close to `wanted` (case-insensitive match or a small edit distance), closest first. */
+export function closeKeys(wanted: string, keys: readonly string[], limit = 3): string[] {
+  const lower = wanted.toLowerCase();
+  return keys
+    .map((key) => ({key, distance: key.toLowerCase() === lower ? 0 : editDistance(lower, key.toLowerCase())}))
+    .filter(({distance}) => distance <= Math.max(2, Math.floor(wanted.length / 4)))
+    .sort((a, b) => a.distance - b.distance || a.key.localeCompare(b.key))
+    .slice(0, limit)
+    .map(({key}) => key);
+}
+
+/** `prefix` + one more segment (a key, `[]` or `*`), written as in the index. */
+export function joinPath(prefix: string | undefined, segment: string): string {
+  const next = segment === ITEM_LABEL ? item : segment === MAP_LABEL ? mapValue : property(segment);
+  return formatPath([...(prefix ? parsePath(prefix) : []), next]);
+}

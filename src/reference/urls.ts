@@ -1,0 +1,33 @@
+/**
+ * Where the site serves what each docs version publishes, relative to its
+ * baseUrl. Browser-safe: the theme, the checker and the build plugins use it.
+ */
+
+/** The docs route prefix: the current version at `/docs`, each older one at `/docs/<version>`. */
+export const DOCS_ROUTE = 'docs';
+
+/** A version's path below `/docs` (Docusaurus's version `path` option): '' for the current one. */
+export function versionRoutePath(version: string, current: string): string {
+  return version === current ? '' : version;
+}
+
+/** `/docs` or `/docs/0.21.0`, then the page's route inside its version, if given. */
+export function docsRoute(version: string, current: string, pageRoute = ''): string {
+  return `/${[DOCS_ROUTE, versionRoutePath(version, current), pageRoute].filter(Boolean).join('/')}`;
+}
+
+/** The file names a version publishes for editors, under `/schemas/<version>/`. */
+export const PUBLISHED_SCHEMA = 'vcluster.schema.json';
+export const PUBLISHED_TYPES = 'vcluster.d.ts';
+export const PUBLISHED_DIR = 'schemas';
+
+export function publishedUrl(version: string, file: string): string {
+  return `/${PUBLISHED_DIR}/${version}/${file}`;
+}
+
+/** The search index of a docs version, by Docusaurus version name (`current`, `0.21.0`). */
+export const SEARCH_DIR = 'search';
+
+export function searchIndexUrl(versionName: string): string {
+  return `/${SEARCH_DIR}/${versionName}.json`;
+}
