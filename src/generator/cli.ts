@@ -175,7 +175,7 @@ async function readSiteInputs(manifest: VersionManifest, jobs: readonly Job[], p
     const index = await readFieldIndex(partialsDirFor(projectDir, previous, current)).catch(() => undefined);
     if (index) earlierIndexes.set(previous, index);
   }
-  return {order, current, pages, earlierIndexes};
+  return {order, current, documented, pages, earlierIndexes};
 }
 
 export interface RunResult {

@@ -3,7 +3,7 @@
  *
  *   each version:  field tree → partials, field index, schema copy   (generate.ts)
  *   site runs:     + the what-changed partial of each version          (changes/)
- *                  + the published schema and .d.ts of each version     (publish/)
+ *                  + the published schema, .d.ts and field data          (publish/)
  *
  * The CLI (cli.ts) plans the run, reads the inputs and writes what this returns.
  */
@@ -14,6 +14,8 @@ import {createChangesPartials, type VersionReference} from './changes/changesPar
 import {generateFromChart, type GeneratedReference} from './generate';
 import type {ChartSource} from './load/loadChart';
 import {createEditorFiles} from './publish/editorFiles';
+import {createFieldData} from './publish/fieldData';
+import {PUBLISHED_FIELDS} from '../reference/urls';
 
 export interface PipelineJob {
   version: string;
@@ -25,6 +27,8 @@ export interface SiteInputs {
   /** Every release of the manifest, newest first. */
   order: readonly string[];
   current: string;
+  /** The documented versions, newest first. */
+  documented: readonly string[];
   /** Each docs version's page map (the generated versions', and their predecessors'). */
   pages: ReadonlyMap<string, PageMap>;
   /** Field indexes of predecessors this run does not generate, from their last output. */
@@ -33,7 +37,7 @@ export interface SiteInputs {
 
 export interface PipelineOutput {
   reference: GeneratedReference;
-  /** The published editor files (site runs only). */
+  /** The published files: schema and .d.ts for editors, field data for the browser (site runs only). */
   editorFiles?: Map<string, string>;
 }
 
@@ -54,7 +58,10 @@ export async function runPipeline(jobs: readonly PipelineJob[], site?: SiteInput
 
   await Promise.all(
     outputs.map(async (output) => {
-      output.editorFiles = await createEditorFiles(output.reference.schemaText, output.reference.version);
+      const {reference} = output;
+      output.editorFiles = await createEditorFiles(reference.schemaText, reference.version);
+      const fieldData = createFieldData(reference.index, site.pages.get(reference.version), site.current, site.documented);
+      output.editorFiles.set(PUBLISHED_FIELDS, `${JSON.stringify(fieldData)}\n`);
     }),
   );
   return outputs;

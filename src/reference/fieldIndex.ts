@@ -4,8 +4,14 @@
  * what-changed pages and the config checker read it. Browser-safe.
  */
 
-/** One field of the reference. */
-export interface FieldRecord {
+import type {Fact} from './facts';
+import type {FieldHistory} from './history';
+
+/** A curated fact as the index keeps it: with its evidence, for maintainers. */
+export type IndexedFact = Fact & {evidence: string};
+
+/** One field of the reference; its history (`since`, `removedIn`, `defaultChanges`, `deprecatedIn`) across known releases. */
+export interface FieldRecord extends FieldHistory {
   /** Canonical written path (configPath.ts): `controlPlane.distro.k8s.env[].name`. */
   path: string;
   /** Its anchor, unique within the version (configPath.ts). */
@@ -30,6 +36,8 @@ export interface FieldRecord {
   parent?: string;
   /** Every partial that shows the field, deepest first (`partial` first, `sectionPartial` last). */
   partials: string[];
+  /** Curated facts (facts.ts); a `deprecated` fact also sets `deprecated`, a `pro` fact `pro`. */
+  facts?: IndexedFact[];
 }
 
 export interface FieldIndex {

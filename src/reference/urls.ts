@@ -19,6 +19,8 @@ export function docsRoute(version: string, current: string, pageRoute = ''): str
 /** The file names a version publishes for editors, under `/schemas/<version>/`. */
 export const PUBLISHED_SCHEMA = 'vcluster.schema.json';
 export const PUBLISHED_TYPES = 'vcluster.d.ts';
+/** The field data of a version for code in the browser (published.ts). */
+export const PUBLISHED_FIELDS = 'vcluster.fields.json';
 export const PUBLISHED_DIR = 'schemas';
 
 export function publishedUrl(version: string, file: string): string {
