@@ -1,7 +1,7 @@
 import type {Config} from '@docusaurus/types';
 import type * as Preset from '@docusaurus/preset-classic';
-import {themes as prismThemes} from 'prism-react-renderer';
 import remarkGfm from 'remark-gfm';
+import {darkCodeTheme, lightCodeTheme} from './src/lib/prismThemes';
 import {docsVersionOptions} from './src/siteVersions';
 
 // The site builds under any URL and base path (PR previews use e.g. DOCS_BASE_URL=/pr-123/).
@@ -97,7 +97,7 @@ const config: Config = {
       ],
       copyright: 'Generated from the vCluster Helm chart schema. vCluster is a project of Loft Labs, licensed Apache-2.0.',
     },
-    prism: {theme: prismThemes.github, darkTheme: prismThemes.dracula, additionalLanguages: ['bash']},
+    prism: {theme: lightCodeTheme, darkTheme: darkCodeTheme, additionalLanguages: ['bash']},
     tableOfContents: {minHeadingLevel: 2, maxHeadingLevel: 4},
   } satisfies Preset.ThemeConfig,
 };

@@ -1,7 +1,10 @@
 /**
  * Deep links into the reference: a field can sit inside closed `<details>`
- * (collapsed objects). Opening the link must open every ancestor first, then
- * bring the field into view.
+ * (the folded fields of an object). Opening the link must open every
+ * ancestor first, then bring the field into view and move the keyboard focus
+ * to it, so that the next Tab continues from the field (a heading is not
+ * focusable: it gets `tabindex="-1"`, which lets it take focus without adding
+ * a Tab stop).
  */
 
 /** The minimal DOM surface this needs, so it can be unit-tested without a browser. */
@@ -30,12 +33,16 @@ export function idFromHash(hash: string): string | undefined {
   }
 }
 
-/** Opens the ancestors of the element the hash names and scrolls it into view. Returns whether it found one. */
-export function revealHash(doc: Pick<Document, 'getElementById'>, hash: string): boolean {
+/** Opens the ancestors of the element the hash names, scrolls it into view and focuses it. Returns whether it found one. */
+export function revealHash(doc: Pick<Document, 'getElementById'>, hash: string, options: {focus?: boolean} = {}): boolean {
   const id = idFromHash(hash);
   const target = id === undefined ? null : doc.getElementById(id);
   if (!target) return false;
   for (const details of closedAncestors(target as unknown as NodeLike)) details.open = true;
+  if (options.focus ?? true) {
+    if (!target.hasAttribute('tabindex')) target.setAttribute('tabindex', '-1');
+    target.focus({preventScroll: true});
+  }
   target.scrollIntoView({block: 'start'});
   return true;
 }

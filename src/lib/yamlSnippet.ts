@@ -1,3 +1,27 @@
+import {parsePath, type Segment} from '../reference/configPath';
+
+const PLAIN_YAML_KEY = /^[A-Za-z_][A-Za-z0-9_]*$/;
+/** Plain words YAML 1.1 readers (Helm's) take for booleans or null: quoted as keys. */
+const YAML_WORDS = /^(true|false|null|yes|no|on|off|y|n)$/i;
+
+/**
+ * A key as it must be written in YAML: `enabled` as is, anything else as a
+ * double-quoted scalar (JSON's string syntax is YAML's double-quoted one).
+ */
+export function yamlKey(key: string): string {
+  return PLAIN_YAML_KEY.test(key) && !YAML_WORDS.test(key) ? key : JSON.stringify(key);
+}
+
+/** The printable keys of segments: `-` for a list item, `<key>` for a map key. */
+export function yamlKeysOf(segments: readonly Segment[]): string[] {
+  return segments.map((segment) => (segment.kind === 'item' ? '-' : segment.kind === 'map' ? '<key>' : yamlKey(segment.key)));
+}
+
+/** The printable keys from the root to the field at `path` (a canonical config path). */
+export function yamlKeysOfPath(path: string): string[] {
+  return yamlKeysOf(parsePath(path));
+}
+
 /**
  * Builds a `vcluster.yaml` snippet that sets one field: its keys from the
  * root, nested, with the default as the value. `yamlKeys` are printable YAML

@@ -2,6 +2,7 @@ import type {ComponentProps} from 'react';
 import useBrokenLinks from '@docusaurus/useBrokenLinks';
 import MDXComponents from '@theme-original/MDXComponents';
 import {ConfigFact, ConfigField, ConfigSection} from '@site/src/components/ConfigField';
+import {sectionAnchor} from '@site/src/lib/fieldProps';
 
 // Field anchors are rendered by ConfigField, not by Docusaurus headings: register
 // them so the build's broken-anchor check knows they exist.
@@ -11,7 +12,7 @@ function DocsConfigField(props: ComponentProps<typeof ConfigField>) {
 }
 
 function DocsConfigSection(props: ComponentProps<typeof ConfigSection>) {
-  useBrokenLinks().collectAnchor(props.f.anchor);
+  useBrokenLinks().collectAnchor(sectionAnchor(props.f));
   return <ConfigSection {...props} />;
 }
 

@@ -7,7 +7,7 @@ import {describe, test} from 'node:test';
 import fc from 'fast-check';
 import {parse} from 'yaml';
 import {toYaml} from '../../src/generator/model/defaults';
-import {yamlKey} from '../../src/generator/render/fieldProps';
+import {yamlKey} from '../../src/lib/yamlSnippet';
 import {yamlSnippet} from '../../src/lib/yamlSnippet';
 
 /** What a snippet must parse to: `keys` nested (`-` a one-item list) around `value`. */

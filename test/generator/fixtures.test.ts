@@ -10,7 +10,8 @@ import {parse} from 'yaml';
 import {ChartInputError} from '../../src/generator/errors';
 import {generateReference, type GeneratedReference} from '../../src/generator/generate';
 import type {FieldRecord} from '../../src/reference/fieldIndex';
-import type {FieldProps, SectionProps} from '../../src/lib/fieldProps';
+import {sectionAnchor, type FieldProps, type SectionProps} from '../../src/lib/fieldProps';
+import {yamlKeysOfPath} from '../../src/lib/yamlSnippet';
 import {fixtureDir, readSchema, readValues, referenceFor} from '../support/chart';
 import {renderPartial} from '../support/mdx';
 import {appendKey} from '../support/pathLabel';
@@ -213,8 +214,8 @@ describe('(e) type arrays, maps, allOf and nullable unions', () => {
     assert.equal(propsOf(props, recordOf(reference, 'objectMap.*')).name, '<key>');
     const patterned = propsOf(props, recordOf(reference, 'patterned.*'));
     assert.ok(patterned.name.includes('^[0-9]+$'), `the pattern is named: ${patterned.name}`);
-    assert.deepEqual(propsOf(props, recordOf(reference, 'patterned.*.count')).yamlKeys, ['patterned', '<key>', 'count']);
-    assert.deepEqual(propsOf(props, recordOf(reference, 'maybeList[].host')).yamlKeys, ['maybeList', '-', 'host']);
+    assert.deepEqual(yamlKeysOfPath(propsOf(props, recordOf(reference, 'patterned.*.count')).path), ['patterned', '<key>', 'count']);
+    assert.deepEqual(yamlKeysOfPath(propsOf(props, recordOf(reference, 'maybeList[].host')).path), ['maybeList', '-', 'host']);
   });
 
   test('defaults of unions and maps', async () => {
@@ -257,7 +258,7 @@ describe('(f) pro and deprecated', () => {
     const props = await renderedProps(reference);
     const sections = new Map<string, SectionProps>();
     for (const [file, text] of reference.files) {
-      if (file.endsWith('.mdx')) for (const section of (await renderPartial(text)).sections) sections.set(section.anchor, section);
+      if (file.endsWith('.mdx')) for (const section of (await renderPartial(text)).sections) sections.set(sectionAnchor(section), section);
     }
     let checked = 0;
     for (const record of reference.index.fields) {

@@ -11,7 +11,7 @@ import {Worker} from 'node:worker_threads';
 import {createElement, type ComponentType, type ReactNode} from 'react';
 import * as runtime from 'react/jsx-runtime';
 import {renderToStaticMarkup} from 'react-dom/server';
-import type {FactProps, FieldProps, SectionProps} from '../../src/lib/fieldProps';
+import {sectionAnchor, type FactProps, type FieldProps, type SectionProps} from '../../src/lib/fieldProps';
 import {PROJECT_ROOT} from './chart';
 
 export interface TocEntry {
@@ -35,7 +35,7 @@ export interface PartialComponents {
 /** Stand-ins: enough markup to find every field by its anchor. */
 export const standInComponents: PartialComponents = {
   ConfigField: ({f, children}) => createElement('section', {id: f.anchor}, createElement('h2', null, f.name), children),
-  ConfigSection: ({f, children}) => createElement('div', {'data-section': f.anchor}, children),
+  ConfigSection: ({f, children}) => createElement('div', {'data-section': sectionAnchor(f)}, children),
   ConfigFact: ({f, children}) => createElement('div', {'data-fact': f.k}, children),
   origin: 'stand-in components (test/support/mdx.ts)',
 };
@@ -121,10 +121,26 @@ export class CompilePool {
   }
 }
 
+const SITE_IMPORT = /await import\(_resolveDynamicMdxSpecifier\("(@site\/[^"]+)"\)\)/g;
+
+/**
+ * Runs compiled MDX (function-body output) as Docusaurus would: the
+ * partials import their toc helper through the `@site/…` alias, which this
+ * resolves to the project's own files (imported here, where TypeScript loads).
+ */
+export async function runMdx(code: string): Promise<Record<string, unknown> & {default: ComponentType<{components?: object}>}> {
+  const {run} = await loadMdx();
+  const siteModules: Record<string, unknown> = {};
+  for (const [, specifier] of code.matchAll(SITE_IMPORT)) {
+    siteModules[specifier] ??= await import(pathToFileURL(path.join(PROJECT_ROOT, specifier.slice('@site/'.length))).href);
+  }
+  const resolved = code.replace(SITE_IMPORT, (_, specifier: string) => `arguments[0].siteModules[${JSON.stringify(specifier)}]`);
+  return (await run(resolved, {...runtime, baseUrl: import.meta.url, siteModules} as Parameters<MdxModule['run']>[1])) as never;
+}
+
 /** Runs compiled MDX (function-body output) and renders it to static HTML. */
 export async function renderCompiled(code: string, components: PartialComponents = standInComponents): Promise<RenderedPartial> {
-  const {run} = await loadMdx();
-  const module = await run(code, {...runtime, baseUrl: import.meta.url});
+  const module = await runMdx(code);
   const fields: FieldProps[] = [];
   const sections: SectionProps[] = [];
   const ConfigField: FieldComponent = (props) => {

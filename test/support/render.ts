@@ -4,10 +4,10 @@
  * ConfigField and ConfigSection components.
  */
 import {createElement} from 'react';
-import * as runtime from 'react/jsx-runtime';
 import {renderToStaticMarkup} from 'react-dom/server';
 import remarkGfm from 'remark-gfm';
 import {ConfigFact, ConfigField, ConfigSection} from '../../src/components/ConfigField';
+import {runMdx} from './mdx';
 
 export interface TocEntry {
   value: string;
@@ -24,21 +24,20 @@ export interface RenderedPartial {
 
 type MdxModule = typeof import('@mdx-js/mdx');
 type Processor = ReturnType<MdxModule['createProcessor']>;
-let mdx: Promise<{processor: Processor; run: MdxModule['run']}> | undefined;
+let mdx: Promise<{processor: Processor}> | undefined;
 
 /** One MDX processor for every partial (what `compile` would build on each call), as the site compiles docs: MDX plus GFM. */
 function loadMdx() {
-  mdx ??= import('@mdx-js/mdx').then(({createProcessor, run}) => ({
+  mdx ??= import('@mdx-js/mdx').then(({createProcessor}) => ({
     processor: createProcessor({outputFormat: 'function-body', remarkPlugins: [remarkGfm]}),
-    run,
   }));
   return mdx;
 }
 
 export async function renderPartial(source: string): Promise<RenderedPartial> {
-  const {processor, run} = await loadMdx();
+  const {processor} = await loadMdx();
   const code = String(await processor.process(source));
-  const module = await run(code, {...runtime, baseUrl: import.meta.url});
+  const module = await runMdx(code);
   const html = renderToStaticMarkup(createElement(module.default, {components: {ConfigField, ConfigSection, ConfigFact}}));
   return {
     html,

@@ -1,44 +1,32 @@
-import React, {Children, isValidElement, useState, type ReactNode} from 'react';
-import type {FactProps, FieldProps, SectionProps} from '../../lib/fieldProps';
-import {yamlSnippet} from '../../lib/yamlSnippet';
+import React, {Children, createContext, isValidElement, useContext, useSyncExternalStore, type ReactNode} from 'react';
+import {sectionAnchor, type FactProps, type FieldProps, type SectionProps} from '../../lib/fieldProps';
 import {REFERENCE_ATTRIBUTE} from '../../search/markup';
+import {copyField, copyLabel, copyName, type CopyKind} from './copy';
 
 /**
  * Renders one field of the generated reference. Generated partials pass the
- * field's facts as `f` (see src/lib/fieldProps.ts) and its description and
- * nested fields as children. Everything is rendered on the server; the only
- * client behaviour is the two copy buttons and (in a client module) opening
- * collapsed ancestors of a deep-linked field.
+ * field's toc entry and facts as `f` (see src/lib/fieldProps.ts) and its
+ * description and nested fields as children. Everything is rendered on the
+ * server but the copy actions, which need JavaScript and so appear once the
+ * page runs (no dead buttons without it, and no bytes in the HTML of each
+ * field); a client module opens collapsed ancestors of a deep-linked field
+ * and moves the focus to it (src/clientModules/fieldDeepLink.ts).
+ *
+ * The head of a field is its heading (its name, with the field's anchor),
+ * type, badges and copy actions. A field with fields of its own folds them
+ * in a `<details>` after its description, whose `<summary>` holds text only
+ * (a control inside a control is unusable by keyboard and screen readers).
  */
 
-async function copyText(text: string): Promise<void> {
-  if (navigator.clipboard?.writeText) return navigator.clipboard.writeText(text);
-  const area = document.createElement('textarea');
-  area.value = text;
-  document.body.append(area);
-  area.select();
-  document.execCommand('copy');
-  area.remove();
-}
+const noSubscription = () => () => {};
 
-/** A small button: a short visible label, the full action as its accessible name. */
-function CopyButton({label, action, text}: {label: string; action: string; text: () => string}) {
-  const [done, setDone] = useState(false);
+/** False while the server renders and while the page hydrates, true after: whether the copy actions can work. */
+const Hydrated = createContext(false);
+
+function CopyButton({kind, f}: {kind: CopyKind; f: FieldProps}) {
   return (
-    <button
-      type="button"
-      className="cfg__copy"
-      aria-label={action}
-      title={action}
-      onClick={(event) => {
-        // Inside a <summary>, a click would also fold the field.
-        event.preventDefault();
-        copyText(text()).then(() => {
-          setDone(true);
-          setTimeout(() => setDone(false), 1500);
-        });
-      }}>
-      {done ? 'copied' : label}
+    <button type="button" className="cfg__copy" aria-label={copyName(kind, f.path)} onClick={(event) => copyField(kind, f, event.currentTarget)}>
+      {copyLabel(kind)}
     </button>
   );
 }
@@ -49,9 +37,9 @@ function YamlValue({yaml}: {yaml: string}) {
 }
 
 /** One line of facts: `Default: false · Allowed: a, b · Pattern: ...`, as few elements as it can (pages hold thousands). */
-function Facts({f}: {f: FieldProps | SectionProps}) {
+function Facts({f}: {f: Omit<FieldProps, 'value' | 'id' | 'level' | 'name' | 'anchor' | 'depth'> | SectionProps}) {
   // Sections pass these too: a top-level field without fields of its own has only its section.
-  const items: ReactNode[] = [];
+  const items: Array<[string, ReactNode, string?]> = [];
   const list = (values: string[], separator: string) =>
     values.map((value, i) => (
       <React.Fragment key={i}>
@@ -59,46 +47,51 @@ function Facts({f}: {f: FieldProps | SectionProps}) {
         <YamlValue yaml={value} />
       </React.Fragment>
     ));
-  if (f.default !== undefined) items.push(['Default: ', <YamlValue key="v" yaml={f.default} />]);
+  if (f.default !== undefined) items.push(['Default: ', <YamlValue yaml={f.default} />]);
   if (f.enum) items.push(['Allowed: ', list(f.enum, ', ')]);
-  if (f.pattern !== undefined) items.push(['Pattern: ', <code key="v">{f.pattern}</code>]);
-  if (f.format !== undefined) items.push(['Format: ', <code key="v">{f.format}</code>]);
-  if (f.min !== undefined) items.push(['Minimum: ', <code key="v">{String(f.min)}</code>]);
-  if (f.max !== undefined) items.push(['Maximum: ', <code key="v">{String(f.max)}</code>]);
+  if (f.pattern !== undefined) items.push(['Pattern: ', <code>{f.pattern}</code>]);
+  if (f.format !== undefined) items.push(['Format: ', <code>{f.format}</code>]);
+  if (f.min !== undefined) items.push(['Minimum: ', <code>{String(f.min)}</code>]);
+  if (f.max !== undefined) items.push(['Maximum: ', <code>{String(f.max)}</code>]);
   if (f.examples) items.push([f.examples.length > 1 ? 'Examples: ' : 'Example: ', list(f.examples, ' ')]);
   for (const change of f.was ?? []) {
-    items.push([`Default changed in ${change.in} (was `, change.yaml === undefined ? 'none' : <YamlValue key="v" yaml={change.yaml} />, ')']);
+    items.push([`Default changed in ${change.in} (was `, change.yaml === undefined ? 'none' : <YamlValue yaml={change.yaml} />, ')']);
   }
   if (!items.length) return null;
+  // Each separator joins the label after it into one text node (no `<!-- -->` between two).
   return (
     <div className="cfg__facts">
-      {items.map((item, i) => (
+      {items.map(([label, value, after], i) => (
         <React.Fragment key={i}>
-          {i > 0 && ' · '}
-          {item}
+          {(i > 0 ? ' · ' : '') + label}
+          {value}
+          {after}
         </React.Fragment>
       ))}
     </div>
   );
 }
 
-/** The field's head line: name (its heading and anchor), type, badges, copy actions. In a `<summary>` for objects. */
-function Head({f, as: Element}: {f: FieldProps; as: 'summary' | 'div'}) {
+/** The field's head line: its heading (name and anchor), type, badges, and (once the page runs) its copy actions. */
+function Head({f}: {f: FieldProps}) {
   const Heading = `h${f.level}` as 'h2';
   const trueLevel = f.depth + 2;
-  const snippet = () => yamlSnippet(f.yamlKeys, f.object ? '{}' : f.default);
-  const link = () => `${window.location.origin}${window.location.pathname}#${f.anchor}`;
+  const hydrated = useContext(Hydrated);
   return (
-    <Element className="cfg__head">
-      <Heading id={f.anchor} className="cfg__name" aria-level={trueLevel > 6 ? trueLevel : undefined}>
-        <a href={`#${f.anchor}`}>{f.name}</a>
+    <div className="cfg__head">
+      <Heading id={f.anchor} aria-level={trueLevel > 6 ? trueLevel : undefined}>
+        {f.name}
       </Heading>
-      <code className="cfg__type">{f.type}</code>
+      <code>{f.type}</code>
       {f.required && <span className="badge badge--danger">required</span>}
       <Marks f={f} />
-      <CopyButton label="link" action="Copy link" text={link} />
-      <CopyButton label="YAML" action="Copy YAML" text={snippet} />
-    </Element>
+      {hydrated && (
+        <span className="cfg__actions">
+          <CopyButton kind="link" f={f} />
+          <CopyButton kind="yaml" f={f} />
+        </span>
+      )}
+    </div>
   );
 }
 
@@ -106,14 +99,10 @@ function Head({f, as: Element}: {f: FieldProps; as: 'summary' | 'div'}) {
 function Marks({f}: {f: Pick<FieldProps, 'pro' | 'proWhen' | 'deprecated' | 'since' | 'removedIn'>}) {
   return (
     <>
-      {f.pro && (
-        <span className="badge badge--primary" title="Needs vCluster Pro">
-          {f.proWhen ? `Pro ${f.proWhen.join(' or ')}` : 'Pro'}
-        </span>
-      )}
+      {f.pro && <span className="badge badge--primary">{f.proWhen ? `Pro ${f.proWhen.join(' or ')}` : 'Pro'}</span>}
       {f.deprecated && <span className="badge badge--warning">deprecated</span>}
-      {f.since && <span className="badge badge--secondary">since {f.since}</span>}
-      {f.removedIn && <span className="badge badge--danger">removed in {f.removedIn}</span>}
+      {f.since && <span className="badge">{`since ${f.since}`}</span>}
+      {f.removedIn && <span className="badge badge--danger">{`removed in ${f.removedIn}`}</span>}
     </>
   );
 }
@@ -141,28 +130,41 @@ export function ConfigField({f, children}: {f: FieldProps; children?: ReactNode}
       Same fields as {f.recursion.anchor ? <a href={`#${f.recursion.anchor}`}>{f.recursion.path}</a> : <code>{f.recursion.path || '(root)'}</code>} (the schema is recursive).
     </p>
   );
-  // Objects fold (`<details>`, open at the partial's top level); leaf fields stay compact.
-  const Wrapper = f.object ? 'details' : 'div';
+  const count = fields.length;
   return (
-    <Wrapper className={f.object ? 'cfg cfg--object' : 'cfg'} open={f.object ? f.depth === 0 : undefined}>
-      <Head f={f} as={f.object ? 'summary' : 'div'} />
+    <div className="cfg">
+      <Head f={f} />
       {text}
       <Facts f={f} />
       {recursion}
-      {fields}
-    </Wrapper>
+      {count > 0 && (
+        // Open at the partial's top level, folded below it.
+        <details open={f.depth === 0}>
+          <summary>{`${count} ${count === 1 ? 'field' : 'fields'} of ${f.name}`}</summary>
+          {fields}
+        </details>
+      )}
+    </div>
   );
 }
 
 export function ConfigSection({f, children}: {f: SectionProps; children?: ReactNode}) {
+  // One subscription per partial: during hydration React renders the server's value, then the client's.
+  const hydrated = useSyncExternalStore(
+    noSubscription,
+    () => true,
+    () => false,
+  );
   return (
-    <div className="cfg-section" id={f.anchor} {...{[REFERENCE_ATTRIBUTE]: ''}}>
-      <p className="cfg-section__path">
-        In <code>vcluster.yaml</code>: <code>{f.path}</code> <span className="cfg__type">{f.type}</span>
-        <Marks f={f} />
-      </p>
-      <Facts f={f} />
-      {children}
-    </div>
+    <Hydrated.Provider value={hydrated}>
+      <div className="cfg-section" id={sectionAnchor(f)} {...{[REFERENCE_ATTRIBUTE]: ''}}>
+        <p className="cfg-section__path">
+          In <code>vcluster.yaml</code>: <code>{f.path}</code> <span className="cfg__type">{f.type}</span>
+          <Marks f={f} />
+        </p>
+        <Facts f={f} />
+        {children}
+      </div>
+    </Hydrated.Provider>
   );
 }

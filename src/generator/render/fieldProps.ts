@@ -1,42 +1,49 @@
-import {stringify} from 'yaml';
-import type {FieldProps, SectionProps} from '../../lib/fieldProps';
+import type {FieldEntry, FieldFacts, SectionProps} from '../../lib/fieldProps';
+import {nameOfPath} from '../../lib/fieldProps';
+import {anchorOfPath, parsePath} from '../../reference/configPath';
 import {compareVersions} from '../../reference/history';
 import {toYaml} from '../model/defaults';
 import type {FieldNode} from '../model/fieldNode';
 
-const MAX_HEADING_LEVEL = 6;
-
-const PLAIN_YAML_KEY = /^[A-Za-z_][A-Za-z0-9_]*$/;
-const YAML_WORDS = /^(true|false|null|yes|no|on|off|y|n)$/i;
-
-/** A key as it must be written in YAML: `enabled` as is, `"app.kubernetes.io/name"` quoted where YAML needs it. */
-export function yamlKey(key: string): string {
-  if (PLAIN_YAML_KEY.test(key) && !YAML_WORDS.test(key)) return key;
-  return stringify(key, {lineWidth: 0}).replace(/\n$/, '');
+/**
+ * A field's entry in its partial's `toc` list (src/lib/fieldProps.ts): the
+ * suffix its path adds to its parent's, alone where the site derives the
+ * same name and anchor from the path, else with the name or anchor the path
+ * does not give.
+ */
+export function createFieldEntry(node: Pick<FieldNode, 'path' | 'name' | 'anchor' | 'segments'>, parentPath: string): FieldEntry {
+  // The site reads the path back with the grammar's parser: it must give the field's own segments.
+  const parsed = parsePath(node.path);
+  const sameSegments =
+    parsed.length === node.segments.length &&
+    parsed.every((segment, i) => {
+      const own = node.segments[i];
+      return segment.kind === own.kind && (segment.kind !== 'property' || (own.kind === 'property' && own.key === segment.key));
+    });
+  if (!sameSegments || !node.path.startsWith(parentPath)) throw new Error(`config path ${JSON.stringify(node.path)} does not read back as its own segments below ${JSON.stringify(parentPath)}`);
+  const key = node.path.slice(parentPath.length);
+  const entry: {key: string; name?: string; anchor?: string} = {key};
+  if (node.name !== nameOfPath(node.path)) entry.name = node.name;
+  if (node.anchor !== anchorOfPath(node.path)) entry.anchor = node.anchor;
+  return entry.name === undefined && entry.anchor === undefined ? key : entry;
 }
 
-/** The keys from the root to a field, `-` for a list item and `<key>` for a map key. */
-export function yamlKeysOf(node: Pick<FieldNode, 'segments'>): string[] {
-  return node.segments.map((segment) => (segment.kind === 'item' ? '-' : segment.kind === 'map' ? '<key>' : yamlKey(segment.key)));
-}
+// A field appears in every partial above it; its facts are the same in each.
+const factsCache = new WeakMap<FieldNode, FieldFacts>();
 
-// A field appears in every partial above it; its props differ only in level and depth.
-const baseProps = new WeakMap<FieldNode, Omit<FieldProps, 'level' | 'depth'>>();
-
-/** The props of one field, at `depth` below the partial's root (0 for the root's children), on the page of `version`. */
-export function createFieldProps(node: FieldNode, depth: number, version?: string): FieldProps {
-  let base = baseProps.get(node);
-  if (!base) {
-    base = createBaseProps(node, version);
-    baseProps.set(node, base);
+/** The facts of one field on the page of `version`: what its `ConfigField` adds to its toc entry. */
+export function createFieldFacts(node: FieldNode, version?: string): FieldFacts {
+  let facts = factsCache.get(node);
+  if (!facts) {
+    facts = createFacts(node, version);
+    factsCache.set(node, facts);
   }
-  const {name, path, anchor, ...rest} = base;
-  return {name, path, anchor, level: Math.min(2 + depth, MAX_HEADING_LEVEL), depth, ...rest};
+  return facts;
 }
 
 /** What the facts and the history add to a field's head: the Pro condition, since, removed in, earlier defaults. */
-function markProps(node: FieldNode, version: string | undefined): Pick<FieldProps, 'proWhen' | 'since' | 'removedIn' | 'was'> {
-  const props: Pick<FieldProps, 'proWhen' | 'since' | 'removedIn' | 'was'> = {};
+function markProps(node: FieldNode, version: string | undefined): Pick<FieldFacts, 'proWhen' | 'since' | 'removedIn' | 'was'> {
+  const props: Pick<FieldFacts, 'proWhen' | 'since' | 'removedIn' | 'was'> = {};
   if (node.proWhen) props.proWhen = node.proWhen;
   const history = node.history;
   if (history?.since) props.since = history.since;
@@ -46,14 +53,8 @@ function markProps(node: FieldNode, version: string | undefined): Pick<FieldProp
   return props;
 }
 
-function createBaseProps(node: FieldNode, version: string | undefined): Omit<FieldProps, 'level' | 'depth'> {
-  const props: Omit<FieldProps, 'level' | 'depth'> = {
-    name: node.name,
-    path: node.path,
-    anchor: node.anchor,
-    type: node.type,
-    yamlKeys: yamlKeysOf(node),
-  };
+function createFacts(node: FieldNode, version: string | undefined): FieldFacts {
+  const props: FieldFacts = {type: node.type};
   if (node.required) props.required = true;
   if (node.deprecated) props.deprecated = true;
   if (node.pro) props.pro = true;
@@ -77,12 +78,13 @@ export function allowedValues(node: Pick<FieldNode, 'enumValues' | 'constValue'>
 }
 
 export function createSectionProps(node: FieldNode, version?: string): SectionProps {
-  const props: SectionProps = {path: node.path, anchor: node.anchor, type: node.type, yamlKeys: yamlKeysOf(node)};
+  const props: SectionProps = {path: node.path, type: node.type};
+  if (node.anchor !== anchorOfPath(node.path)) props.anchor = node.anchor;
   if (node.deprecated) props.deprecated = true;
   if (node.pro) props.pro = true;
   if (node.defaultValue && !node.children.length) props.default = toYaml(node.defaultValue.value);
   // A top-level field without fields is shown by this element alone: its facts go here too.
-  const {enum: allowed, pattern, format, min, max, examples, proWhen, since, removedIn, was} = createFieldProps(node, 0, version);
+  const {enum: allowed, pattern, format, min, max, examples, proWhen, since, removedIn, was} = createFieldFacts(node, version);
   if (proWhen) props.proWhen = proWhen;
   if (since) props.since = since;
   if (removedIn) props.removedIn = removedIn;

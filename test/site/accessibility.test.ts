@@ -1,0 +1,145 @@
+/**
+ * axe-core's WCAG 2.0, 2.1 and 2.2 A and AA rules over every page of the
+ * built site's sitemap: each page of the current version in light and dark
+ * mode at 1280 px, the heaviest reference page and the config checker (once
+ * its page is in the sitemap) at 390 px too, each page of the older versions
+ * once. Every fold is opened first, so the rules see every field. Pages run
+ * in parallel tabs of one Chromium; each violation is listed with its page,
+ * mode, rule and element.
+ */
+import assert from 'node:assert/strict';
+import {readFileSync, statSync} from 'node:fs';
+import path from 'node:path';
+import {describe, it} from 'node:test';
+import type {Browser, Page} from 'playwright-core';
+import {readSnapshotsSync} from '../../src/reference/manifest';
+import {DOCS_ROUTE} from '../../src/reference/urls';
+import {builtSite, projectRoot} from '../support/buildDir';
+import {builtSiteInBrowser} from '../support/siteSession';
+
+const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+const DESKTOP = 1280;
+const PHONE = 390;
+/** The config checker's page (its own branch adds it); checked at phone width too once the sitemap lists it. */
+const CHECKER_ROUTE = '/check';
+/** Tabs at once: the machine has two cores, and axe's colour checks are CPU-bound. */
+const TABS = 3;
+
+type Mode = 'light' | 'dark';
+interface Audit {
+  pathname: string;
+  mode: Mode;
+  width: number;
+}
+interface Violation {
+  rule: string;
+  impact: string | null;
+  help: string;
+  targets: string[];
+}
+
+function sitemapPages(): string[] {
+  const sitemap = readFileSync(path.join(builtSite(), 'sitemap.xml'), 'utf8');
+  return [...sitemap.matchAll(/<loc>([^<]+)<\/loc>/g)].map((match) => new URL(match[1]).pathname);
+}
+
+function htmlFile(pathname: string): string {
+  return path.join(builtSite(), pathname === '/' ? 'index.html' : `${pathname.slice(1)}.html`);
+}
+
+/** Every audit the sitemap asks for, by the rule in the file comment. */
+function plannedAudits(): {audits: Audit[]; heaviest: string; checker?: string} {
+  const pages = sitemapPages();
+  const older = readSnapshotsSync(projectRoot).map((version) => `/${DOCS_ROUTE}/${version}`);
+  const isOlder = (pathname: string) => older.some((prefix) => pathname === prefix || pathname.startsWith(`${prefix}/`));
+  const current = pages.filter((pathname) => !isOlder(pathname));
+  const heaviest = current.reduce((a, b) => (statSync(htmlFile(a)).size >= statSync(htmlFile(b)).size ? a : b));
+  const checker = pages.find((pathname) => pathname === CHECKER_ROUTE);
+  const audits: Audit[] = [];
+  for (const mode of ['light', 'dark'] as const) {
+    for (const pathname of current) audits.push({pathname, mode, width: DESKTOP});
+    for (const pathname of [heaviest, checker]) if (pathname) audits.push({pathname, mode, width: PHONE});
+  }
+  // Older versions share the current version's components: once each, alternating modes.
+  pages.filter(isOlder).forEach((pathname, i) => audits.push({pathname, mode: i % 2 ? 'dark' : 'light', width: DESKTOP}));
+  return {audits, heaviest, checker};
+}
+
+const axeSource = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+
+async function audit(page: Page, origin: string, {pathname, mode}: Audit): Promise<Violation[]> {
+  const response = await page.goto(`${origin}${pathname.replace(/^\//, '')}`, {waitUntil: 'load'});
+  assert.equal(response?.status(), 200, pathname);
+  await page.waitForFunction(() => document.documentElement.dataset.hasHydrated === 'true');
+  const theme = await page.evaluate(() => document.documentElement.dataset.theme);
+  assert.equal(theme, mode, `${pathname} renders in ${mode} mode`);
+  // Every field and every fold's content, as a reader who opens them all sees it.
+  await page.evaluate(() => document.querySelectorAll('details').forEach((details) => (details.open = true)));
+  await page.addScriptTag({content: axeSource});
+  return page.evaluate(async (tags) => {
+    const axe = (window as unknown as {axe: {run(context: unknown, options: unknown): Promise<{violations: Array<{id: string; impact: string | null; help: string; nodes: Array<{target: unknown[]}>}>}>}}).axe;
+    const result = await axe.run(document, {runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']});
+    return result.violations.map((violation) => ({
+      rule: violation.id,
+      impact: violation.impact,
+      help: violation.help,
+      targets: violation.nodes.map((node) => node.target.map(String).join(' ')),
+    }));
+  }, TAGS);
+}
+
+/** Runs the audits in `TABS` tabs, one browser context per mode and width. */
+async function runAudits(browser: Browser, origin: string, audits: Audit[]): Promise<Array<Audit & {violations: Violation[]}>> {
+  const results: Array<Audit & {violations: Violation[]}> = [];
+  const queue = [...audits];
+  const contexts = new Map<string, Awaited<ReturnType<Browser['newContext']>>>();
+  const contextFor = async (mode: Mode, width: number) => {
+    const key = `${mode} ${width}`;
+    if (!contexts.has(key)) contexts.set(key, await browser.newContext({colorScheme: mode, viewport: {width, height: 900}, reducedMotion: 'reduce'}));
+    return contexts.get(key)!;
+  };
+  try {
+    await Promise.all(
+      Array.from({length: TABS}, async () => {
+        for (let next = queue.shift(); next; next = queue.shift()) {
+          const page = await (await contextFor(next.mode, next.width)).newPage();
+          try {
+            results.push({...next, violations: await audit(page, origin, next)});
+          } finally {
+            await page.close();
+          }
+        }
+      }),
+    );
+  } finally {
+    for (const context of contexts.values()) await context.close();
+  }
+  return results;
+}
+
+describe('accessibility of every page (axe-core, WCAG 2.2 A and AA)', () => {
+  const session = builtSiteInBrowser();
+
+  it('finds no violation on any page of the sitemap, in either colour mode, at desktop and phone width', {timeout: 15 * 60_000}, async () => {
+    const {audits, heaviest, checker} = plannedAudits();
+    assert.ok(audits.length > 100, `audits planned: ${audits.length}`);
+    const started = Date.now();
+    const results = await runAudits(session.browser(), session.site().origin, audits);
+    const seconds = ((Date.now() - started) / 1000).toFixed(0);
+    assert.equal(results.length, audits.length, 'every audit ran');
+
+    const lines: string[] = [];
+    const byRule = new Map<string, number>();
+    for (const result of results.sort((a, b) => a.pathname.localeCompare(b.pathname) || a.mode.localeCompare(b.mode) || a.width - b.width)) {
+      for (const violation of result.violations) {
+        byRule.set(violation.rule, (byRule.get(violation.rule) ?? 0) + violation.targets.length);
+        for (const target of violation.targets) lines.push(`${result.pathname} (${result.mode}, ${result.width}px) ${violation.rule}: ${target} — ${violation.help}`);
+      }
+    }
+    console.log(
+      `axe-core: ${results.length} audits (${heaviest} and ${checker ?? 'no checker page yet'} at ${PHONE}px too) in ${seconds} s; ` +
+        `${lines.length} violations${byRule.size ? `: ${[...byRule].map(([rule, count]) => `${rule} ${count}`).join(', ')}` : ''}`,
+    );
+    assert.deepEqual(lines, []);
+  });
+});
