@@ -4,6 +4,7 @@
  *   each version:  field tree → partials, field index, schema copy   (generate.ts)
  *   site runs:     + the what-changed partial of each version          (changes/)
  *                  + the published schema, .d.ts and field data          (publish/)
+ *                  + the default-values partial and published values.yaml (defaults/)
  *
  * The CLI (cli.ts) plans the run, reads the inputs and writes what this returns.
  */
@@ -16,6 +17,9 @@ import type {ChartSource} from './load/loadChart';
 import {createEditorFiles} from './publish/editorFiles';
 import {createFieldData} from './publish/fieldData';
 import {PUBLISHED_FIELDS} from '../reference/urls';
+import {DEFAULTS_FILE} from '../reference/files';
+import {PUBLISHED_VALUES} from '../reference/urls';
+import {createDefaultsOutput} from './defaults/defaultsPartial';
 
 export interface PipelineJob {
   version: string;
@@ -64,5 +68,13 @@ export async function runPipeline(jobs: readonly PipelineJob[], site?: SiteInput
       output.editorFiles.set(PUBLISHED_FIELDS, `${JSON.stringify(fieldData)}\n`);
     }),
   );
+
+  // Last, once each index has its history: each version's values.yaml with every key linked, and published for download.
+  for (const [i, output] of outputs.entries()) {
+    const {reference} = output;
+    const defaults = createDefaultsOutput(jobs[i].chart, reference.version, reference.index, site.pages.get(reference.version), site);
+    reference.files.set(DEFAULTS_FILE, defaults.partial);
+    output.editorFiles!.set(PUBLISHED_VALUES, defaults.valuesText);
+  }
   return outputs;
 }
