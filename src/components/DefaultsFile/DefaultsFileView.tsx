@@ -166,11 +166,9 @@ export function DefaultsFileView({d, withBaseUrl = (route) => route, collect, na
           Skip to the end of the file
         </a>
       </div>
+      {fileText(parts) === '' && <p>The chart&apos;s values.yaml is empty: it sets no values.</p>}
       <pre className="defaults__file" onClick={onClick}>
-        <code>
-          {parts.map(render)}
-          {fileText(parts) === '' && <span className="defaults__comment"># (empty: the chart sets no values)</span>}
-        </code>
+        <code>{parts.map(render)}</code>
       </pre>
       <p id={FILE_END_ID} className="defaults__end" tabIndex={-1}>
         End of values.yaml for vCluster {version}.
