@@ -16,7 +16,10 @@ import type {Browser, BrowserContext, Page} from 'playwright-core';
 import {parse} from 'yaml';
 import {FILE_END_ID} from '../../src/components/DefaultsFile/DefaultsFileView';
 import {attr, hasClass, parseHtmlDocument, walkElements, type HtmlElement} from '../../src/lib/html';
-import {currentVersion, documentedVersions, readManifest} from '../../src/reference/manifest';
+import {changesSincePrevious} from '../../src/generator/defaults/defaultsPartial';
+import {parsePath} from '../../src/reference/configPath';
+import type {DefaultChange} from '../../src/reference/history';
+import {allReleases, currentVersion, documentedVersions, readManifest} from '../../src/reference/manifest';
 import {DEFAULTS_PAGE, DOCS_ROUTE, defaultsLineId, docsRoute} from '../../src/reference/urls';
 import {launchChromium} from '../support/browser';
 import {builtSite, projectRoot} from '../support/buildDir';
@@ -206,6 +209,38 @@ describe('the default-values pages', () => {
         assert.deepEqual(problems.slice(0, 20), [], `${problems.length} problems`);
         assert.ok(count > 500, `${count} back links`);
         console.log(`${version}: ${count} links back from the reference, all to an existing id`);
+      });
+
+      it('marks exactly the keys whose default changed since the previous documented release (from the published field history)', async () => {
+        const manifest = await readManifest(projectRoot);
+        const {previous, releases} = changesSincePrevious(version, {order: allReleases(manifest), current, documented});
+        const published = JSON.parse(await readFile(path.join(buildDir, 'schemas', version, 'vcluster.fields.json'), 'utf8')) as {fields: Array<{path: string; anchor: string; defaultChanges?: DefaultChange[]}>};
+        const values = valuesOf(version) as unknown;
+        const has = (fieldPath: string) => {
+          let at: unknown = values;
+          for (const segment of parsePath(fieldPath)) {
+            if (segment.kind !== 'property' || !at || typeof at !== 'object' || !Object.prototype.hasOwnProperty.call(at, segment.key)) return false;
+            at = (at as Record<string, unknown>)[segment.key];
+          }
+          return true;
+        };
+        const expected = published.fields
+          .filter((field) => field.defaultChanges?.some((change) => releases.has(change.version)) && has(field.path))
+          .map((field) => defaultsLineId(field.anchor))
+          .sort();
+        // Each mark belongs to the last key with a line id before it.
+        const marked: string[] = [];
+        let lastKey: string | undefined;
+        for (const element of elementsOf(file())) {
+          if (hasClass(element, 'defaults__key') && attr(element, 'id')) lastKey = attr(element, 'id');
+          if (hasClass(element, 'defaults__changed')) {
+            marked.push(lastKey ?? '(none)');
+            const was = published.fields.find((field) => defaultsLineId(field.anchor) === lastKey)?.defaultChanges?.find((change) => releases.has(change.version))?.fromYaml;
+            assert.equal(attr(element, 'title'), `Default in ${previous ?? 'the release before'}: ${was ?? 'no default'}`, `${lastKey}: the previous value`);
+          }
+        }
+        assert.deepEqual(marked.sort(), expected);
+        console.log(`${version}: ${marked.length} keys marked as changed since ${previous ?? '(none)'} (${published.fields.filter((field) => field.defaultChanges).length} fields of the version have a default history)`);
       });
 
       it('copy and download give text that parses to the release\'s values.yaml', async () => {
