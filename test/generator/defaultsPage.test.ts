@@ -10,7 +10,7 @@ import assert from 'node:assert/strict';
 import {describe, test, before} from 'node:test';
 import {parse} from 'yaml';
 import {createDefaultsFile, type DefaultsInputs} from '../../src/generator/defaults/defaultsFile';
-import {changesSincePrevious} from '../../src/generator/defaults/defaultsPartial';
+import {changesSincePrevious, createDefaultsOutput} from '../../src/generator/defaults/defaultsPartial';
 import {createDefaultsPartial} from '../../src/generator/defaults/createDefaultsPartial';
 import {scanValues} from '../../src/generator/defaults/scanValues';
 import {loadChart} from '../../src/generator/load/loadChart';
@@ -59,7 +59,8 @@ describe('the default-values partial of every real version', () => {
     test(`${version}: compiles and renders; the file as it is; every key of a field linked by the page policy; a line id for every field`, async (t) => {
       const output = outputs.find((candidate) => candidate.reference.version === version)!;
       const {index} = output.reference;
-      const valuesText = (await loadChart(chartDir(version))).valuesText!;
+      const chart = await loadChart(chartDir(version));
+      const valuesText = chart.valuesText!;
       assert.equal(output.editorFiles?.get(PUBLISHED_VALUES), valuesText, 'the published values.yaml is the chart file, unchanged');
 
       const rendered = await renderPartial(output.reference.files.get(DEFAULTS_FILE)!);
@@ -108,7 +109,11 @@ describe('the default-values partial of every real version', () => {
       assert.equal(keys.length, keyCount, 'every key of the file is shown as a key');
       assert.ok(links.length > keyCount * 0.8, `most keys are linked: ${links.length} of ${keyCount}`);
       const marks = all.filter((element) => hasClass(element, 'defaults__changed')).length;
-      t.diagnostic(`${version}: ${keyCount} keys, ${links.length} linked, ${keyCount - links.length} plain text; ${marks} marked as changed; HTML ${(rendered.html.length / 1024).toFixed(0)} KB`);
+      // The generator's own counts agree with what is shown.
+      const {counts} = createDefaultsOutput(chart, version, index, pageMap, {order: VERSIONS, current, documented: [...pages.keys()]});
+      assert.deepEqual([counts.keys, counts.linked, counts.changed], [keyCount, links.length, marks]);
+      assert.equal(counts.inValue + counts.unknown + counts.noPage, keyCount - links.length);
+      t.diagnostic(`${version}: ${JSON.stringify(counts)}; HTML ${(rendered.html.length / 1024).toFixed(0)} KB`);
     });
   }
 });
