@@ -17,9 +17,7 @@ import type {ChartSource} from './load/loadChart';
 import {createEditorFiles} from './publish/editorFiles';
 import {createFieldData} from './publish/fieldData';
 import {PUBLISHED_FIELDS} from '../reference/urls';
-import {DEFAULTS_FILE} from '../reference/files';
-import {PUBLISHED_VALUES} from '../reference/urls';
-import {createDefaultsOutput} from './defaults/defaultsPartial';
+import {addDefaultsFiles} from './defaults/defaultsPartial';
 
 export interface PipelineJob {
   version: string;
@@ -70,11 +68,6 @@ export async function runPipeline(jobs: readonly PipelineJob[], site?: SiteInput
   );
 
   // Last, once each index has its history: each version's values.yaml with every key linked, and published for download.
-  for (const [i, output] of outputs.entries()) {
-    const {reference} = output;
-    const defaults = createDefaultsOutput(jobs[i].chart, reference.version, reference.index, site.pages.get(reference.version), site);
-    reference.files.set(DEFAULTS_FILE, defaults.partial);
-    output.editorFiles!.set(PUBLISHED_VALUES, defaults.valuesText);
-  }
+  addDefaultsFiles(outputs, jobs, site);
   return outputs;
 }

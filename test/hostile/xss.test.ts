@@ -252,7 +252,8 @@ describe('script payloads in a chart do not run on the built site', {timeout: 30
       await page.locator('a.defaults__key').nth(i).click();
       await page.waitForURL((url) => `${url.pathname}${url.hash}` === key.href);
       const target = key.href.split('#')[1];
-      assert.equal(await page.evaluate((id) => document.getElementById(id) !== null, target), true, `${key.href}: the field is there`);
+      // The route's page is loaded after the URL changes.
+      await page.waitForFunction((id) => document.getElementById(id) !== null, target, {timeout: 10_000});
       await page.goBack();
       await page.waitForURL((url) => url.pathname.endsWith(`/${route}`));
     }

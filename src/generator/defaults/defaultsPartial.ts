@@ -1,16 +1,21 @@
 import type {FieldIndex} from '../../reference/fieldIndex';
+import {DEFAULTS_FILE} from '../../reference/files';
 import type {PageMap} from '../../reference/pageMap';
+import {PUBLISHED_VALUES} from '../../reference/urls';
 import type {ChartSource} from '../load/loadChart';
 import {serializePartial} from '../render/serialize';
 import {createDefaultsPartial} from './createDefaultsPartial';
 import {createDefaultsFile, type DefaultsCounts} from './defaultsFile';
 
+/** What the pipeline's site runs give (pipeline.ts `SiteInputs`). */
 export interface DefaultsSite {
   /** Every release of the manifest, newest first (history-only ones included). */
   order: readonly string[];
   current: string;
   /** The documented versions. */
   documented: readonly string[];
+  /** Each docs version's page map. */
+  pages?: ReadonlyMap<string, PageMap>;
 }
 
 /**
@@ -43,4 +48,20 @@ export function createDefaultsOutput(chart: ChartSource, version: string, index:
   const {previous, releases} = changesSincePrevious(version, site);
   const {props, counts} = createDefaultsFile({version, current: site.current, valuesText, index, pages, previous, markChangesIn: releases});
   return {partial: serializePartial(createDefaultsPartial(props)), valuesText, counts};
+}
+
+/**
+ * For the pipeline (pipeline.ts): adds each version's default-values
+ * partial to its reference files and its values.yaml to its published files.
+ */
+export function addDefaultsFiles(
+  outputs: ReadonlyArray<{reference: {version: string; index: FieldIndex; files: Map<string, string>}; editorFiles?: Map<string, string>}>,
+  jobs: ReadonlyArray<{chart: ChartSource}>,
+  site: DefaultsSite,
+): void {
+  outputs.forEach(({reference, editorFiles}, i) => {
+    const defaults = createDefaultsOutput(jobs[i].chart, reference.version, reference.index, site.pages?.get(reference.version), site);
+    reference.files.set(DEFAULTS_FILE, defaults.partial);
+    editorFiles?.set(PUBLISHED_VALUES, defaults.valuesText);
+  });
 }
