@@ -2,6 +2,8 @@ import type {ComponentProps} from 'react';
 import useBrokenLinks from '@docusaurus/useBrokenLinks';
 import MDXComponents from '@theme-original/MDXComponents';
 import {ConfigFact, ConfigField, ConfigSection} from '@site/src/components/ConfigField';
+import DefaultsFile from '@site/src/components/DefaultsFile';
+import {DefaultsPageProvider} from '@site/src/components/DefaultsFile/DefaultsPageProvider';
 
 // Field anchors are rendered by ConfigField, not by Docusaurus headings: register
 // them so the build's broken-anchor check knows they exist.
@@ -12,7 +14,12 @@ function DocsConfigField(props: ComponentProps<typeof ConfigField>) {
 
 function DocsConfigSection(props: ComponentProps<typeof ConfigSection>) {
   useBrokenLinks().collectAnchor(props.f.anchor);
-  return <ConfigSection {...props} />;
+  // Each field's head links to its line on the version's default-values page.
+  return (
+    <DefaultsPageProvider>
+      <ConfigSection {...props} />
+    </DefaultsPageProvider>
+  );
 }
 
 // The generated partials use these without importing them.
@@ -21,4 +28,5 @@ export default {
   ConfigField: DocsConfigField,
   ConfigSection: DocsConfigSection,
   ConfigFact,
+  DefaultsFile,
 };

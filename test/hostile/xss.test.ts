@@ -6,7 +6,10 @@
  * no console message, `window.__pwned` stays undefined, the payloads show as
  * text (headings, descriptions, table of contents, facts), and clicking every
  * copy button and field link runs nothing either. The site search, which
- * shows field descriptions, is tried with a payload query too.
+ * shows field descriptions, is tried with a payload query too. The
+ * default-values page shows the chart's values.yaml, whose keys, values and
+ * comments are payloads, as the text it is; its copy button and key links
+ * run nothing.
  */
 import assert from 'node:assert/strict';
 import {after, before, describe, it} from 'node:test';
@@ -15,7 +18,7 @@ import {parse} from 'yaml';
 import {launchChromium} from '../support/browser';
 import {serveBuild, type StaticSite} from '../support/staticServer';
 import {factsOf} from '../support/fuzzProperty';
-import {ALL_PAYLOADS, PAYLOADS, asDescriptionText, buildHostileSite, builtPages, removeHostileSite, type HostileSite} from '../support/hostileSite';
+import {ALL_PAYLOADS, PAYLOADS, asDescriptionText, buildHostileSite, builtPages, hostileChart, hostileValuesYaml, removeHostileSite, type HostileSite} from '../support/hostileSite';
 import {childElements, hasClass, isElement, parseHtml, textOf} from '../../src/lib/html';
 
 interface Watch {
@@ -219,6 +222,47 @@ describe('script payloads in a chart do not run on the built site', {timeout: 30
     }
     console.log(`clicked ${count} copy buttons and ${linkCount} field links`);
     await assertNothingRan(watch, 'docs');
+    await watch.context.close();
+  });
+
+  it('shows values.yaml with payload keys, values and comments as text on the default-values page; copying and following its keys runs nothing', async () => {
+    const route = 'docs/defaults';
+    const watch = await open(route);
+    const {page} = watch;
+    const valuesText = hostileValuesYaml(hostileChart().values);
+    const shown = await page.locator('pre.defaults__file').evaluate((pre) => {
+      const copy = pre.cloneNode(true) as HTMLElement;
+      copy.querySelectorAll('.defaults__changed').forEach((mark) => mark.remove());
+      return copy.textContent ?? '';
+    });
+    assert.equal(shown, valuesText, 'the file shows exactly as it is');
+    const comments = await page.locator('.defaults__comment').allTextContents();
+    for (const payload of ALL_PAYLOADS) {
+      assert.ok(comments.some((comment) => comment.includes(payload)), `the comment ${JSON.stringify(payload)} is shown as a comment`);
+    }
+    const keys = await page.locator('a.defaults__key').evaluateAll((links) => links.map((link) => ({text: link.textContent ?? '', href: link.getAttribute('href') ?? ''})));
+    assert.ok(keys.length > ALL_PAYLOADS.length, `the payload keys are links: ${keys.length}`);
+    for (const key of keys) assert.match(key.href, /^\/docs#[A-Za-z0-9_.~-]+$/, `the key ${key.text} links to a field of the reference`);
+    await assertNothingRan(watch, route);
+
+    await page.getByRole('button', {name: 'Copy values.yaml'}).click();
+    await page.waitForFunction(() => navigator.clipboard.readText().then((text) => text.length > 0));
+    assert.deepEqual(parse(await page.evaluate(() => navigator.clipboard.readText())), parse(valuesText), 'the copy is the values');
+    for (const [i, key] of keys.entries()) {
+      await page.locator('a.defaults__key').nth(i).click();
+      await page.waitForURL((url) => `${url.pathname}${url.hash}` === key.href);
+      const target = key.href.split('#')[1];
+      // The route's page is loaded after the URL changes.
+      await page.waitForFunction((id) => document.getElementById(id) !== null, target, {timeout: 10_000});
+      await page.goBack();
+      await page.waitForURL((url) => url.pathname.endsWith(`/${route}`));
+    }
+    assert.deepEqual(watch.dialogs, []);
+    assert.deepEqual(watch.errors, []);
+    assert.deepEqual(watch.console, []);
+    assert.deepEqual(watch.popups, []);
+    assert.equal(await page.evaluate(() => (window as {__pwned?: unknown}).__pwned), undefined);
+    console.log(`followed ${keys.length} key links of the default-values page`);
     await watch.context.close();
   });
 

@@ -1,13 +1,15 @@
 /**
  * Compiles, runs and renders one generated partial the way the site does:
  * MDX 3 with GFM (function-body output) → React → static HTML, with the site's real
- * ConfigField and ConfigSection components.
+ * ConfigField and ConfigSection components, and the default-values file's view
+ * (routes as they are: no base URL).
  */
 import {createElement} from 'react';
 import * as runtime from 'react/jsx-runtime';
 import {renderToStaticMarkup} from 'react-dom/server';
 import remarkGfm from 'remark-gfm';
 import {ConfigFact, ConfigField, ConfigSection} from '../../src/components/ConfigField';
+import {DefaultsFileView} from '../../src/components/DefaultsFile/DefaultsFileView';
 
 export interface TocEntry {
   value: string;
@@ -39,7 +41,7 @@ export async function renderPartial(source: string): Promise<RenderedPartial> {
   const {processor, run} = await loadMdx();
   const code = String(await processor.process(source));
   const module = await run(code, {...runtime, baseUrl: import.meta.url});
-  const html = renderToStaticMarkup(createElement(module.default, {components: {ConfigField, ConfigSection, ConfigFact}}));
+  const html = renderToStaticMarkup(createElement(module.default, {components: {ConfigField, ConfigSection, ConfigFact, DefaultsFile: DefaultsFileView}}));
   return {
     html,
     toc: ((module as {toc?: TocEntry[]}).toc ?? []) as TocEntry[],

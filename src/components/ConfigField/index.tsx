@@ -2,6 +2,7 @@ import React, {Children, isValidElement, useState, type ReactNode} from 'react';
 import type {FactProps, FieldProps, SectionProps} from '../../lib/fieldProps';
 import {yamlSnippet} from '../../lib/yamlSnippet';
 import {REFERENCE_ATTRIBUTE} from '../../search/markup';
+import {DefaultsLineLink} from '../DefaultsFile/lineLink';
 
 /**
  * Renders one field of the generated reference. Generated partials pass the
@@ -11,7 +12,7 @@ import {REFERENCE_ATTRIBUTE} from '../../search/markup';
  * collapsed ancestors of a deep-linked field.
  */
 
-async function copyText(text: string): Promise<void> {
+export async function copyText(text: string): Promise<void> {
   if (navigator.clipboard?.writeText) return navigator.clipboard.writeText(text);
   const area = document.createElement('textarea');
   area.value = text;
@@ -98,6 +99,7 @@ function Head({f, as: Element}: {f: FieldProps; as: 'summary' | 'div'}) {
       <Marks f={f} />
       <CopyButton label="link" action="Copy link" text={link} />
       <CopyButton label="YAML" action="Copy YAML" text={snippet} />
+      <DefaultsLineLink anchor={f.anchor} />
     </Element>
   );
 }
@@ -159,7 +161,7 @@ export function ConfigSection({f, children}: {f: SectionProps; children?: ReactN
     <div className="cfg-section" id={f.anchor} {...{[REFERENCE_ATTRIBUTE]: ''}}>
       <p className="cfg-section__path">
         In <code>vcluster.yaml</code>: <code>{f.path}</code> <span className="cfg__type">{f.type}</span>
-        <Marks f={f} />
+        <Marks f={f} /> <DefaultsLineLink anchor={f.anchor} />
       </p>
       <Facts f={f} />
       {children}
