@@ -6,6 +6,7 @@
  *   each version:  → partials, field index, schema copy                      (render/)
  *   site runs:     + the what-changed partial of each version               (changes/)
  *                  + the published schema, .d.ts and field data             (publish/)
+ *                  + the default-values partial and published values.yaml   (defaults/)
  *
  * The CLI (cli.ts) plans the run, reads the inputs and writes what this returns.
  */
@@ -20,6 +21,7 @@ import type {ChartSource} from './load/loadChart';
 import type {FactsSource} from './load/loadFacts';
 import {createEditorFiles} from './publish/editorFiles';
 import {createAnchors, createFieldData} from './publish/fieldData';
+import {addDefaultsFiles} from './defaults/defaultsPartial';
 
 export interface PipelineJob {
   version: string;
@@ -90,5 +92,8 @@ export async function runPipeline(jobs: readonly PipelineJob[], site?: SiteInput
       output.editorFiles.set(PUBLISHED_ANCHORS, `${JSON.stringify(createAnchors(fieldData))}\n`);
     }),
   );
+
+  // Last, once each index has its history: each version's values.yaml with every key linked, and published for download.
+  addDefaultsFiles(outputs, jobs, site);
   return outputs;
 }

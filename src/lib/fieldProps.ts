@@ -77,6 +77,8 @@ export function fieldToc(sectionPath: string, entries: FieldEntries): FieldIdent
 /** What a partial passes for one field: its toc entry and its facts. */
 export interface FieldProps extends FieldIdentity {
   type: string;
+  /** The description when it is one paragraph of plain text (else it is the first children, as Markdown). */
+  description?: string;
   required?: true;
   deprecated?: true;
   pro?: true;

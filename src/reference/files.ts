@@ -8,8 +8,8 @@
  *   versioned_docs/version-<v>/             each older version's pages
  *   <docs dir>/_facts.yaml                  curated facts of that version
  *   <docs dir>/_partials/config/            the generated reference:
- *     *.mdx, changes.mdx, fields.json, values.schema.json
- *   static/schemas/<v>/                     the published schema and .d.ts
+ *     *.mdx, changes.mdx, _defaults.mdx, fields.json, values.schema.json
+ *   static/schemas/<v>/                     the published schema, .d.ts, field data and values.yaml
  *   .chart-cache/<v>/                       downloaded chart files (CHART_CACHE_DIR)
  *   <build>/search/<name>.json              the search index of a version
  */
@@ -28,6 +28,8 @@ export const INDEX_FILE = 'fields.json';
 export const SCHEMA_COPY_FILE = 'values.schema.json';
 /** The what-changed partial of a version, beside the others. */
 export const CHANGES_FILE = 'changes.mdx';
+/** The default-values partial of a version: its values.yaml with every key linked. No section partial starts with `_` (segments.ts escapes it). */
+export const DEFAULTS_FILE = '_defaults.mdx';
 /** Curated facts of a docs version, in its docs folder. */
 export const FACTS_FILE = '_facts.yaml';
 /** The chart's own two files, in a chart directory. */

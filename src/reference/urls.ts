@@ -23,10 +23,24 @@ export const PUBLISHED_TYPES = 'vcluster.d.ts';
 export const PUBLISHED_FIELDS = 'vcluster.fields.json';
 /** Which page of a version shows which field anchor (published.ts): read only when a deep link misses. */
 export const PUBLISHED_ANCHORS = 'anchors.json';
+/** The release's default values, the chart's values.yaml unchanged (the default-values page offers it for download). */
+export const PUBLISHED_VALUES = 'values.yaml';
 export const PUBLISHED_DIR = 'schemas';
 
 export function publishedUrl(version: string, file: string): string {
   return `/${PUBLISHED_DIR}/${version}/${file}`;
+}
+
+/** The route, inside each docs version, of the page showing that release's default values.yaml (docs/defaults.mdx). */
+export const DEFAULTS_PAGE = 'defaults';
+
+/**
+ * The id of a field's line on the default-values page, from the field's
+ * anchor: `controlPlane-proxy-bindAddress` → `values-controlPlane-proxy-bindAddress`.
+ * The prefix keeps these ids apart from the page's own headings.
+ */
+export function defaultsLineId(anchor: string): string {
+  return `values-${anchor}`;
 }
 
 /** The search index of a docs version, by Docusaurus version name (`current`, `0.21.0`). */

@@ -2,6 +2,8 @@ import type {ComponentProps} from 'react';
 import useBrokenLinks from '@docusaurus/useBrokenLinks';
 import MDXComponents from '@theme-original/MDXComponents';
 import {ConfigFact, ConfigField, ConfigSection} from '@site/src/components/ConfigField';
+import DefaultsFile from '@site/src/components/DefaultsFile';
+import {DefaultsPageProvider} from '@site/src/components/DefaultsFile/DefaultsPageProvider';
 import {sectionAnchor} from '@site/src/lib/fieldProps';
 
 // Field anchors are rendered by ConfigField, not by Docusaurus headings: register
@@ -13,7 +15,12 @@ function DocsConfigField(props: ComponentProps<typeof ConfigField>) {
 
 function DocsConfigSection(props: ComponentProps<typeof ConfigSection>) {
   useBrokenLinks().collectAnchor(sectionAnchor(props.f));
-  return <ConfigSection {...props} />;
+  // Each field's head links to its line on the version's default-values page.
+  return (
+    <DefaultsPageProvider>
+      <ConfigSection {...props} />
+    </DefaultsPageProvider>
+  );
 }
 
 // The generated partials use these without importing them.
@@ -22,4 +29,5 @@ export default {
   ConfigField: DocsConfigField,
   ConfigSection: DocsConfigSection,
   ConfigFact,
+  DefaultsFile,
 };

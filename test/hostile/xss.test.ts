@@ -6,7 +6,10 @@
  * no console message, `window.__pwned` stays undefined, the payloads show as
  * text (headings, descriptions, table of contents, facts), and clicking every
  * copy button and field link runs nothing either. The site search, which
- * shows field descriptions, is tried with a payload query too.
+ * shows field descriptions, is tried with a payload query too. The
+ * default-values page shows the chart's values.yaml, whose keys, values and
+ * comments are payloads, as the text it is; its copy button and key links
+ * run nothing.
  */
 import assert from 'node:assert/strict';
 import {after, before, describe, it} from 'node:test';
@@ -15,7 +18,7 @@ import {parse} from 'yaml';
 import {launchChromium} from '../support/browser';
 import {serveBuild, type StaticSite} from '../support/staticServer';
 import {factsOf} from '../support/fuzzProperty';
-import {ALL_PAYLOADS, PAYLOADS, asDescriptionText, buildHostileSite, builtPages, removeHostileSite, type HostileSite} from '../support/hostileSite';
+import {ALL_PAYLOADS, PAYLOADS, asDescriptionText, buildHostileSite, builtPages, hostileChart, hostileValuesYaml, removeHostileSite, type HostileSite} from '../support/hostileSite';
 import {childElements, hasClass, isElement, parseHtml, textOf} from '../../src/lib/html';
 
 interface Watch {
@@ -142,7 +145,7 @@ describe('script payloads in a chart do not run on the built site', {timeout: 30
     for (const line of ["import x from 'y'", 'export const toc = []', 'export const a = (() => { window.__pwned = 1 })()']) {
       assert.ok(text.includes(line), `the description line ${JSON.stringify(line)} is shown as text`);
     }
-    const headings = await page.locator('.cfg__name').allInnerTexts();
+    const headings = await page.locator('.cfg > :is(h2, h3, h4, h5, h6)').allInnerTexts();
     for (const payload of ALL_PAYLOADS) assert.ok(headings.includes(payload), `a field heading reads ${JSON.stringify(payload)}`);
 
     // Docusaurus renders each TOC entry's value as HTML: the names must come out as text, with no markup.
@@ -179,20 +182,21 @@ describe('script payloads in a chart do not run on the built site', {timeout: 30
     const watch = await open('docs');
     const {page} = watch;
     await openAllDetails(page);
+    // The copy actions appear once the page runs.
+    await page.locator('button.cfg__copy').first().waitFor();
     const buttons = page.locator('button.cfg__copy');
     const count = await buttons.count();
     assert.ok(count >= 2 * ALL_PAYLOADS.length, `copy buttons: ${count}`);
     for (let i = 0; i < count; i++) {
       const button = buttons.nth(i);
-      // What the button does: its accessible name ("Copy link", "Copy YAML"), whatever its short visible label.
+      // What the button does: its accessible name ("Copy link to <path>", "Copy YAML of <path>"), whatever its short visible label.
       const action = (await button.getAttribute('aria-label')) ?? (await button.innerText());
-      const label = await button.innerText();
       await page.evaluate(() => navigator.clipboard.writeText(''));
       await button.click();
-      // Copied: the button says so for a moment.
-      await page.waitForFunction(([element, before]) => element?.textContent !== before, [await button.elementHandle(), label] as const, {timeout: 5000});
+      // Copied: the button is marked for a moment.
+      await page.waitForFunction((element) => element?.hasAttribute('data-copied'), await button.elementHandle(), {timeout: 5000});
       const copied = await page.evaluate(() => navigator.clipboard.readText());
-      assert.ok(/^copy (link|yaml)$/i.test(action), `a copy button is "Copy link" or "Copy YAML": ${action}`);
+      assert.ok(/^Copy (link to|YAML of) ./.test(action), `a copy button says what it copies: ${action}`);
       if (/yaml/i.test(action)) {
         // The snippet is YAML whose keys lead to the field: nothing of a hostile key is lost or run.
         assert.doesNotThrow(() => parse(copied), `Copy YAML gives YAML: ${copied}`);
@@ -201,15 +205,17 @@ describe('script payloads in a chart do not run on the built site', {timeout: 30
       }
     }
     // The YAML of a field named with a payload has the payload as its key.
-    const scriptHead = page.locator('.cfg__head', {has: page.locator('.cfg__name', {hasText: PAYLOADS.script})}).first();
-    await scriptHead.locator('button[aria-label="Copy YAML"], button:has-text("Copy YAML")').first().click();
+    const scriptField = page.locator('.cfg', {has: page.locator(':scope > :is(h2, h3, h4, h5, h6)', {hasText: PAYLOADS.script})}).first();
+    await scriptField.locator(':scope > .cfg__actions > button[aria-label^="Copy YAML of "]').click();
     await page.waitForTimeout(100);
     const snippet = parse(await page.evaluate(() => navigator.clipboard.readText())) as Record<string, Record<string, unknown>>;
     assert.deepEqual(Object.keys(snippet.xss), [PAYLOADS.script], 'Copy YAML of the <script> field');
     assert.equal(snippet.xss[PAYLOADS.script], PAYLOADS.script, 'with its default');
 
-    const links = page.locator('.cfg__name > a');
+    // Every link to a field on the page: the table of contents.
+    const links = page.locator('.table-of-contents a');
     const linkCount = await links.count();
+    assert.ok(linkCount >= ALL_PAYLOADS.length, `field links: ${linkCount}`);
     for (let i = 0; i < linkCount; i++) {
       const link = links.nth(i);
       const href = await link.getAttribute('href');
@@ -219,6 +225,47 @@ describe('script payloads in a chart do not run on the built site', {timeout: 30
     }
     console.log(`clicked ${count} copy buttons and ${linkCount} field links`);
     await assertNothingRan(watch, 'docs');
+    await watch.context.close();
+  });
+
+  it('shows values.yaml with payload keys, values and comments as text on the default-values page; copying and following its keys runs nothing', async () => {
+    const route = 'docs/defaults';
+    const watch = await open(route);
+    const {page} = watch;
+    const valuesText = hostileValuesYaml(hostileChart().values);
+    const shown = await page.locator('pre.defaults__file').evaluate((pre) => {
+      const copy = pre.cloneNode(true) as HTMLElement;
+      copy.querySelectorAll('.defaults__changed').forEach((mark) => mark.remove());
+      return copy.textContent ?? '';
+    });
+    assert.equal(shown, valuesText, 'the file shows exactly as it is');
+    const comments = await page.locator('.defaults__comment').allTextContents();
+    for (const payload of ALL_PAYLOADS) {
+      assert.ok(comments.some((comment) => comment.includes(payload)), `the comment ${JSON.stringify(payload)} is shown as a comment`);
+    }
+    const keys = await page.locator('a.defaults__key').evaluateAll((links) => links.map((link) => ({text: link.textContent ?? '', href: link.getAttribute('href') ?? ''})));
+    assert.ok(keys.length > ALL_PAYLOADS.length, `the payload keys are links: ${keys.length}`);
+    for (const key of keys) assert.match(key.href, /^\/docs#[A-Za-z0-9_.~-]+$/, `the key ${key.text} links to a field of the reference`);
+    await assertNothingRan(watch, route);
+
+    await page.getByRole('button', {name: 'Copy values.yaml'}).click();
+    await page.waitForFunction(() => navigator.clipboard.readText().then((text) => text.length > 0));
+    assert.deepEqual(parse(await page.evaluate(() => navigator.clipboard.readText())), parse(valuesText), 'the copy is the values');
+    for (const [i, key] of keys.entries()) {
+      await page.locator('a.defaults__key').nth(i).click();
+      await page.waitForURL((url) => `${url.pathname}${url.hash}` === key.href);
+      const target = key.href.split('#')[1];
+      // The route's page is loaded after the URL changes.
+      await page.waitForFunction((id) => document.getElementById(id) !== null, target, {timeout: 10_000});
+      await page.goBack();
+      await page.waitForURL((url) => url.pathname.endsWith(`/${route}`));
+    }
+    assert.deepEqual(watch.dialogs, []);
+    assert.deepEqual(watch.errors, []);
+    assert.deepEqual(watch.console, []);
+    assert.deepEqual(watch.popups, []);
+    assert.equal(await page.evaluate(() => (window as {__pwned?: unknown}).__pwned), undefined);
+    console.log(`followed ${keys.length} key links of the default-values page`);
     await watch.context.close();
   });
 

@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import {readFileSync} from 'node:fs';
 import path from 'node:path';
 import {describe, it} from 'node:test';
-import {findElement, isElement, parseHtmlDocument, textOf, walkElements, attr, type HtmlElement} from '../../src/lib/html';
+import {isElement, parseHtmlDocument, textOf, walkElements, attr, type HtmlElement} from '../../src/lib/html';
 import type {PublishedField, PublishedFields} from '../../src/reference/published';
 import {PUBLISHED_FIELDS, publishedUrl} from '../../src/reference/urls';
 import {builtSite} from '../support/buildDir';
@@ -34,8 +34,13 @@ function fieldBlock(field: PublishedField): {text: string; head: string} {
     assert.ok(node && isElement(node), `#${field.anchor} is inside a field`);
     block = node;
   }
-  const head = findElement(block.childNodes, 'summary') ?? block.childNodes.filter(isElement).find((child) => /cfg__head|cfg-section__path/u.test(attr(child, 'class') ?? ''));
-  return {text: textOf(block), head: head ? textOf(head) : ''};
+  // A field's head line is its first children (heading, type, badges) up to its description; a section's is its path line.
+  const children = block.childNodes.filter(isElement);
+  const section = children.find((child) => /(^|\s)cfg-section__path(\s|$)/u.test(attr(child, 'class') ?? ''));
+  const isHeadPart = (child: HtmlElement) => /^h[2-6]$/u.test(child.tagName) || child.tagName === 'code' || /(^|\s)badge(\s|$)/u.test(attr(child, 'class') ?? '');
+  const end = children.findIndex((child) => !isHeadPart(child));
+  const head = section ? [section] : children.slice(0, end < 0 ? children.length : end);
+  return {text: textOf(block), head: textOf(head)};
 }
 
 describe('field history in the reference', () => {

@@ -22,12 +22,24 @@
  *   example and default is shown as YAML that reads back as the original
  *   value; each description's text is shown in its field (see
  *   {@link descriptionKey} for exactly what is compared).
+ *
+ * The chart's values.yaml carries hostile comments too (the descriptions
+ * before the keys, the names after the values), and its default-values
+ * partial is checked the same way: it compiles, runs and renders, nothing
+ * executes, the file shows exactly as it is (every comment as a comment),
+ * each key that is a field links to it, every field has its line id, and a
+ * changed-default mark shows the previous (hostile) value as text.
  */
 import {isDeepStrictEqual} from 'node:util';
 import fc from 'fast-check';
-import {parse, stringify} from 'yaml';
-import {generateFromChart} from '../../src/generator/generate';
+import {Document, isMap, isScalar, parse, parseDocument, visit, type Scalar, type YAMLMap} from 'yaml';
+import {createDefaultsFile} from '../../src/generator/defaults/defaultsFile';
+import {createDefaultsPartial} from '../../src/generator/defaults/createDefaultsPartial';
+import {generateFromChart, type GeneratedReference} from '../../src/generator/generate';
+import {serializePartial} from '../../src/generator/render/serialize';
+import {lastKey, parsePath} from '../../src/reference/configPath';
 import {INDEX_FILE, SCHEMA_COPY_FILE} from '../../src/reference/files';
+import {defaultsLineId, docsRoute} from '../../src/reference/urls';
 import {parseSchemaText, parseValuesText} from '../../src/generator/load/loadChart';
 import {attr, childElements, childNodes, hasClass, isElement, parseHtml, textOf, walkElements, type HtmlElement, type HtmlNode} from '../../src/lib/html';
 import {renderPartial} from './render';
@@ -387,10 +399,49 @@ function valuesOf(properties: Property[]): Json | undefined {
   return entries.length ? Object.fromEntries(entries) : undefined;
 }
 
-/** values.yaml, serialised with the `yaml` package. */
+/** A comment as a chart could hold it: line breaks are `\n` (a CR would end the comment and start YAML). */
+const asComment = (text: string) => text.replace(/\r\n?/g, '\n');
+
+/** Hostile comments on a map of values: each property's description before its key, its name after a scalar value. */
+function commentValues(map: YAMLMap, properties: Property[]): void {
+  for (const pair of map.items) {
+    const key = pair.key as Scalar;
+    const property = properties.find((candidate) => candidate.name === key.value);
+    if (!property) continue;
+    if (property.description) key.commentBefore = asComment(property.description.source);
+    if (isScalar(pair.value)) pair.value.comment = asComment(property.name);
+    else if (property.shape.kind === 'object' && isMap(pair.value)) commentValues(pair.value, property.shape.properties);
+  }
+}
+
+/** values.yaml, serialised with the `yaml` package, with the hostile comments of {@link valuesComments}. */
 export function chartValuesYaml(chart: HostileChart): string {
   const values = valuesOf(chart.properties);
-  return values ? stringify(values) : '';
+  if (!values) return '';
+  const document = new Document(values);
+  if (chart.description) document.commentBefore = asComment(chart.description.source);
+  commentValues(document.contents as YAMLMap, chart.properties);
+  return document.toString();
+}
+
+/** Every comment line {@link chartValuesYaml} writes, as the lines of text after `#`. */
+export function valuesComments(chart: HostileChart): string[] {
+  if (!valuesOf(chart.properties)) return [];
+  const lines: string[] = [];
+  // The yaml package starts a comment line after U+2028 and U+2029 too (JavaScript's line terminators).
+  const add = (text: string | undefined) => text !== undefined && lines.push(...asComment(text).split(/[\n\u2028\u2029]/u));
+  add(chart.description?.source);
+  const visitProperties = (properties: Property[], values: Json) => {
+    for (const property of properties) {
+      if (!Object.prototype.hasOwnProperty.call(values, property.name)) continue;
+      add(property.description?.source);
+      const value = values[property.name];
+      if (value === null || typeof value !== 'object') add(property.name);
+      else if (property.shape.kind === 'object') visitProperties(property.shape.properties, value as Json);
+    }
+  };
+  visitProperties(chart.properties, valuesOf(chart.properties)!);
+  return lines.filter((line) => line.trim() !== '');
 }
 
 // ---------------------------------------------------------------------------
@@ -513,12 +564,6 @@ export function factsOf(container: HtmlElement): Map<string, string[]> {
   return facts;
 }
 
-/** The first element below `element` (itself excluded) that matches, in document order. */
-function findBelow(element: HtmlElement, matches: (candidate: HtmlElement) => boolean): HtmlElement | undefined {
-  for (const candidate of walkElements(childNodes(element))) if (matches(candidate)) return candidate;
-  return undefined;
-}
-
 function checkFacts(where: string, container: HtmlElement, field: ExpectedField, problems: Problems): void {
   const facts = factsOf(container);
   const compare = (label: string, expected: unknown[] | undefined) => {
@@ -543,14 +588,18 @@ function checkDescription(where: string, nodes: HtmlNode[], field: ExpectedField
   problems.check(shown.includes(expected), () => `${where}: the description's text ${show(expected)} is not shown; the field shows ${show(shown)}`);
 }
 
+/** A field's head line: its heading, type and badges (and actions, added in the browser), before its description. */
+function isHeadPart(node: HtmlNode): boolean {
+  return isElement(node) && (/^h[2-6]$/.test(node.tagName) || node.tagName === 'code' || hasClass(node, 'badge') || hasClass(node, 'cfg__actions'));
+}
+
 /** One ConfigField: its heading, description, facts and nested fields, against the expected field. */
 function checkField(where: string, element: HtmlElement, field: ExpectedField, headings: HtmlElement[], problems: Problems): void {
   const hasChildren = field.children.length > 0;
-  problems.check(hasClass(element, 'cfg') && element.tagName === (hasChildren ? 'details' : 'div'), () => `${where}: field element is <${element.tagName} class="${attr(element, 'class')}">`);
+  problems.check(hasClass(element, 'cfg') && element.tagName === 'div', () => `${where}: field element is <${element.tagName} class="${attr(element, 'class')}">`);
   const parts = childElements(element);
-  // The head line: a `<summary>` for objects (or holding the head), a `div.cfg__head` otherwise.
-  const head = parts.find((part) => part.tagName === 'summary' || hasClass(part, 'cfg__head'));
-  const heading = head && findBelow(head, (candidate) => /^h[2-6]$/.test(candidate.tagName));
+  // The head line: the heading (the field element's first child), type and badges.
+  const heading = parts[0] && /^h[2-6]$/.test(parts[0].tagName) ? parts[0] : undefined;
   if (!heading) {
     problems.check(false, () => `${where}: no heading`);
     return;
@@ -560,23 +609,34 @@ function checkField(where: string, element: HtmlElement, field: ExpectedField, h
   if (field.key !== undefined) {
     problems.check(collapseWhitespace(textOf(heading)) === collapseWhitespace(field.key), () => `${label}: heading shows ${show(textOf(heading))}`);
   }
+  // The fold of the field's own fields: a `<details>` whose `<summary>` is text only (no control inside a control).
+  const folds = parts.filter((part) => part.tagName === 'details');
+  problems.check(folds.length === (hasChildren ? 1 : 0), () => `${label}: ${folds.length} folds, expected ${hasChildren ? 1 : 0}`);
+  const summary = folds[0] && childElements(folds[0])[0];
+  if (folds[0]) {
+    problems.check(summary?.tagName === 'summary' && childElements(summary).length === 0, () => `${label}: the fold's summary is not text only`);
+  }
   const descriptionNodes = childNodes(element).filter(
-    (node) => !isElement(node) || !(node.tagName === 'summary' || ['cfg__head', 'cfg__facts', 'cfg__recursion', 'cfg'].some((c) => hasClass(node, c))),
+    (node) => !isHeadPart(node) && !(isElement(node) && (node.tagName === 'details' || ['cfg__facts', 'cfg__recursion', 'cfg'].some((c) => hasClass(node, c)))),
   );
   checkDescription(label, descriptionNodes, field, problems);
   checkFacts(label, element, field, problems);
-  const nested = parts.filter((part) => hasClass(part, 'cfg'));
+  const nested = folds[0] ? childElements(folds[0]).filter((part) => hasClass(part, 'cfg')) : [];
+  problems.check(parts.every((part) => !hasClass(part, 'cfg')), () => `${label}: a nested field outside the fold`);
   problems.check(nested.length === field.children.length, () => `${label}: ${nested.length} nested fields shown, expected ${field.children.length}`);
   field.children.forEach((child, i) => nested[i] && checkField(label, nested[i], child, headings, problems));
 }
 
-function checkSafeHtml(file: string, nodes: HtmlNode[], problems: Problems): void {
+/** What the default-values file adds: links to a route of the site, and the download link's `download`. */
+const DEFAULTS_FILE_ALLOWED = {attributes: new Set(['download']), href: /^\/[A-Za-z0-9_.~/-]*(#[A-Za-z0-9_.~-]*)?$/};
+
+function checkSafeHtml(file: string, nodes: HtmlNode[], problems: Problems, also?: typeof DEFAULTS_FILE_ALLOWED): void {
   const ids = new Set<string>();
   for (const element of walkElements(nodes)) {
     problems.check(ALLOWED_TAGS.has(element.tagName), () => `${file}: rendered a <${element.tagName}> element`);
     for (const {name, value} of element.attrs) {
-      problems.check(isAllowedAttribute(name), () => `${file}: <${element.tagName}> has an attribute ${name}=${show(value)}`);
-      if (name === 'href') problems.check(SAFE_HREF.test(value), () => `${file}: link to ${show(value)}`);
+      problems.check(isAllowedAttribute(name) || !!also?.attributes.has(name), () => `${file}: <${element.tagName}> has an attribute ${name}=${show(value)}`);
+      if (name === 'href') problems.check(SAFE_HREF.test(value) || !!also?.href.test(value), () => `${file}: link to ${show(value)}`);
       if (name === 'id') {
         problems.check(!ids.has(value), () => `${file}: id ${show(value)} is not unique`);
         ids.add(value);
@@ -592,6 +652,82 @@ function checkFileName(file: string, problems: Problems): void {
     /\.mdx$/.test(file) && segments.every((s) => /^[A-Za-z0-9._~-]+$/.test(s) && s !== '.' && s !== '..' && Buffer.byteLength(s) <= 255),
     () => `unportable partial file name ${show(file)}`,
   );
+}
+
+/** Whether the chart's values hold a value at a path of keys alone. */
+function valuesHave(values: unknown, path: string): boolean {
+  let current = values;
+  for (const segment of parsePath(path)) {
+    if (segment.kind !== 'property' || current === null || typeof current !== 'object' || Array.isArray(current)) return false;
+    if (!Object.prototype.hasOwnProperty.call(current, segment.key)) return false;
+    current = (current as Json)[segment.key];
+  }
+  return true;
+}
+
+/**
+ * The default-values partial of the chart, every section shown by one page
+ * (`/docs/reference`) and every default marked as changed (from itself, as
+ * YAML: hostile text in the mark): compiles, runs and renders; nothing
+ * executes; the file shows exactly, each injected comment in a comment; every
+ * key is shown as a key, linked to its field where it is one; every field
+ * has its line id; each mark shows the previous value as text.
+ */
+async function checkDefaultsFile(reference: GeneratedReference, valuesText: string, chart: HostileChart, problems: Problems): Promise<void> {
+  const file = 'the default-values partial';
+  const PREVIOUS = 'fuzz-previous';
+  const index = {...reference.index, fields: reference.index.fields.map((record) => (record.defaultYaml === undefined ? record : {...record, defaultChanges: [{version: 'fuzz', fromYaml: record.defaultYaml}]}))};
+  const page = '/fuzz/docs/reference.mdx';
+  const pages = {pagesByPartial: new Map(Object.keys(index.partials).map((partial) => [partial, [page]])), routes: new Map([[page, 'reference']])};
+  const {props} = createDefaultsFile({version: 'fuzz', current: 'fuzz', valuesText, index, pages, previous: PREVIOUS, markChangesIn: new Set(['fuzz'])});
+  let rendered;
+  try {
+    rendered = await renderPartial(serializePartial(createDefaultsPartial(props)));
+  } catch (error) {
+    problems.check(false, () => `${file}: does not compile, run or render: ${(error as Error).message.split('\n')[0]}`);
+    return;
+  }
+  problems.check(rendered.exports.length === 0, () => `${file}: exports ${show(rendered.exports.join(', '))}`);
+  const nodes = parseHtml(rendered.html);
+  checkSafeHtml(file, nodes, problems, DEFAULTS_FILE_ALLOWED);
+  const elements = [...walkElements(nodes)];
+  const pre = elements.find((element) => element.tagName === 'pre');
+  const marks = elements.filter((element) => hasClass(element, 'defaults__changed'));
+  const shown = (node: HtmlNode): string => (isElement(node) && hasClass(node, 'defaults__changed') ? '' : isElement(node) ? childNodes(node).map(shown).join('') : textOf(node));
+  const fileShown = pre ? shown(pre) : '';
+  // HTML reads a CR as a line break, as YAML does.
+  problems.check(fileShown === valuesText.replace(/\r\n?/g, '\n'), () => `${file}: shows ${show(fileShown, 300)}, not values.yaml ${show(valuesText, 300)}`);
+
+  const comments = elements.filter((element) => hasClass(element, 'defaults__comment')).map(textOf);
+  for (const line of valuesComments(chart)) problems.check(comments.some((comment) => comment.includes(line.trim())), () => `${file}: the comment line ${show(line)} is not shown as a comment`);
+  for (const comment of comments) problems.check(comment.startsWith('#') || valuesText === '', () => `${file}: a comment ${show(comment)} does not start with #`);
+
+  // The keys of the file in order, as the yaml package reads them.
+  const keyValues: unknown[] = [];
+  visit(parseDocument(valuesText, {uniqueKeys: false}), {Pair: (_, pair) => void keyValues.push(isScalar(pair.key) ? pair.key.value : pair.key)});
+  const keys = elements.filter((element) => hasClass(element, 'defaults__key'));
+  problems.check(keys.length === keyValues.length, () => `${file}: ${keys.length} keys shown, values.yaml has ${keyValues.length}`);
+  const byPath = new Map(index.fields.map((record) => [record.path, record]));
+  keys.forEach((key, i) => {
+    if (key.tagName !== 'a') return;
+    const record = byPath.get(attr(key, 'aria-label') ?? '');
+    const href = attr(key, 'href');
+    problems.check(record !== undefined && href === `${docsRoute('fuzz', 'fuzz', 'reference')}#${record.anchor}`, () => `${file}: the key ${show(textOf(key))} links to ${show(href ?? '')} as ${show(attr(key, 'aria-label') ?? '')}`);
+    // A key that is a field's own key (not a key of a map field) is the field's last key.
+    if (!record || parsePath(record.path).at(-1)?.kind !== 'property') return;
+    problems.check(String(keyValues[i]) === lastKey(record.path), () => `${file}: the key ${show(String(keyValues[i]))} links to ${show(record.path)}`);
+  });
+  const ids = new Set(elements.map((element) => attr(element, 'id')));
+  for (const record of index.fields) problems.check(ids.has(defaultsLineId(record.anchor)), () => `${file}: no line id for ${show(record.path)}`);
+
+  const values = valuesOf(chart.properties) ?? {};
+  const marked = index.fields.filter((record) => record.defaultYaml !== undefined && parsePath(record.path).every((segment) => segment.kind === 'property') && valuesHave(values, record.path));
+  problems.check(marks.length === marked.length, () => `${file}: ${marks.length} changed-default marks, expected ${marked.length}`);
+  for (const mark of marks) {
+    const title = attr(mark, 'title') ?? '';
+    problems.check(marked.some((record) => title === `Default in ${PREVIOUS}: ${record.defaultYaml}`), () => `${file}: a mark's title ${show(title)} is no field's previous default`);
+    problems.check(/^ changed in fuzz, was /.test(textOf(mark)), () => `${file}: a mark reads ${show(textOf(mark))}`);
+  }
 }
 
 export interface CaseResult {
@@ -675,10 +811,11 @@ export async function checkHostileChart(chart: HostileChart): Promise<CaseResult
       }
     });
   }
+  await checkDefaultsFile(reference, valuesText, chart, problems);
   if (problems.list.length) {
     throw new Error(`${problems.list.length} problem(s):\n- ${problems.list.join('\n- ')}`);
   }
-  return {partials: partialFiles.length, fields: allFields.length, inputChars: schemaText.length + valuesText.length};
+  return {partials: partialFiles.length + 1, fields: allFields.length, inputChars: schemaText.length + valuesText.length};
 }
 
 // ---------------------------------------------------------------------------

@@ -1,6 +1,7 @@
 /**
- * A production build of the site whose only page shows the reference of a
- * hostile chart: built in a temporary copy of the project, so the real docs,
+ * A production build of the site whose pages show the reference of a
+ * hostile chart and its default values.yaml (hostile keys, values and
+ * comments): built in a temporary copy of the project, so the real docs,
  * build and caches are not touched.
  */
 import {spawn} from 'node:child_process';
@@ -8,7 +9,14 @@ import {cp, mkdir, readdir, rm, symlink, writeFile} from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import {fileURLToPath} from 'node:url';
-import {stringify} from 'yaml';
+import {Document, type Scalar, type YAMLMap} from 'yaml';
+import {createDefaultsOutput} from '../../src/generator/defaults/defaultsPartial';
+import {loadChart} from '../../src/generator/load/loadChart';
+import {readFieldIndex} from '../../src/reference/fieldIndexFile';
+import {DEFAULTS_FILE, publishedDirFor} from '../../src/reference/files';
+import {currentVersion, readManifest} from '../../src/reference/manifest';
+import {pageMapFor} from '../../src/reference/pageMap';
+import {DEFAULTS_PAGE, PUBLISHED_VALUES} from '../../src/reference/urls';
 
 export const PROJECT_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
@@ -81,6 +89,21 @@ export function hostileChart(): {schema: Json; values: Json} {
   return {schema, values};
 }
 
+/** The hostile chart's values.yaml: every payload as a comment at the top and before each key, and after each value. */
+export function hostileValuesYaml(values: Json): string {
+  const document = new Document(values);
+  document.commentBefore = ALL_PAYLOADS.join('\n');
+  const comment = (map: YAMLMap) => {
+    for (const pair of map.items) {
+      (pair.key as Scalar).commentBefore = ` ${ALL_PAYLOADS.join(' ')}`;
+      if (pair.value && 'items' in (pair.value as object)) comment(pair.value as YAMLMap);
+      else (pair.value as Scalar).comment = PAYLOADS.script;
+    }
+  };
+  comment(document.contents as YAMLMap);
+  return document.toString();
+}
+
 export interface CommandResult {
   code: number | null;
   output: string;
@@ -141,7 +164,7 @@ export async function buildHostileSite(): Promise<HostileSite> {
   await mkdir(chartDir);
   const {schema, values} = hostileChart();
   await writeFile(path.join(chartDir, 'values.schema.json'), `${JSON.stringify(schema, null, 2)}\n`);
-  await writeFile(path.join(chartDir, 'values.yaml'), stringify(values));
+  await writeFile(path.join(chartDir, 'values.yaml'), hostileValuesYaml(values));
 
   const docs = path.join(dir, 'docs');
   const partialsDir = path.join(docs, '_partials', 'config');
@@ -167,6 +190,14 @@ export async function buildHostileSite(): Promise<HostileSite> {
       ...partials.map((_, i) => `<Section${i} />\n`),
     ].join('\n'),
   );
+  // The default-values page (gen-partials --out makes no site pages): the chart's values.yaml, its values file published.
+  const current = currentVersion(await readManifest(dir));
+  const index = (await readFieldIndex(partialsDir))!;
+  const defaults = createDefaultsOutput(await loadChart(chartDir), current, index, pageMapFor(docs, dir), {order: [current], current, documented: [current]});
+  await writeFile(path.join(partialsDir, DEFAULTS_FILE), defaults.partial);
+  await writeFile(path.join(docs, `${DEFAULTS_PAGE}.mdx`), `---\ntitle: Default values\n---\n\nimport Defaults from './_partials/config/${DEFAULTS_FILE}';\n\n<Defaults />\n`);
+  await mkdir(publishedDirFor(dir, current), {recursive: true});
+  await writeFile(path.join(publishedDirFor(dir, current), PUBLISHED_VALUES), defaults.valuesText);
   // The navbar, footer and home page link to these.
   for (const [slug, title] of [['control-plane', 'Control plane'], ['sync', 'Sync'], ['networking', 'Networking'], ['policies', 'Policies']]) {
     await writeFile(path.join(docs, `${slug}.mdx`), `---\ntitle: ${title}\n---\n\nAn empty page.\n`);

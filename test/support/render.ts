@@ -1,12 +1,14 @@
 /**
  * Compiles, runs and renders one generated partial the way the site does:
  * MDX 3 with GFM (function-body output) → React → static HTML, with the site's real
- * ConfigField and ConfigSection components.
+ * ConfigField and ConfigSection components, and the default-values file's view
+ * (routes as they are: no base URL).
  */
 import {createElement} from 'react';
 import {renderToStaticMarkup} from 'react-dom/server';
 import remarkGfm from 'remark-gfm';
 import {ConfigFact, ConfigField, ConfigSection} from '../../src/components/ConfigField';
+import {DefaultsFileView} from '../../src/components/DefaultsFile/DefaultsFileView';
 import {runMdx} from './mdx';
 
 export interface TocEntry {
@@ -38,7 +40,7 @@ export async function renderPartial(source: string): Promise<RenderedPartial> {
   const {processor} = await loadMdx();
   const code = String(await processor.process(source));
   const module = await runMdx(code);
-  const html = renderToStaticMarkup(createElement(module.default, {components: {ConfigField, ConfigSection, ConfigFact}}));
+  const html = renderToStaticMarkup(createElement(module.default, {components: {ConfigField, ConfigSection, ConfigFact, DefaultsFile: DefaultsFileView}}));
   return {
     html,
     toc: ((module as {toc?: TocEntry[]}).toc ?? []) as TocEntry[],

@@ -30,7 +30,7 @@ export function copyName(kind: CopyKind, path: string): string {
   return ACTIONS[kind].name(path);
 }
 
-async function copyText(text: string): Promise<void> {
+export async function copyText(text: string): Promise<void> {
   if (navigator.clipboard?.writeText) return navigator.clipboard.writeText(text);
   const area = document.createElement('textarea');
   area.value = text;

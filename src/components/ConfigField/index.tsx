@@ -1,7 +1,10 @@
 import React, {Children, createContext, isValidElement, useContext, useSyncExternalStore, type ReactNode} from 'react';
 import {sectionAnchor, type FactProps, type FieldProps, type SectionProps} from '../../lib/fieldProps';
 import {REFERENCE_ATTRIBUTE} from '../../search/markup';
+import {DefaultsLineLink} from '../DefaultsFile/lineLink';
 import {copyField, copyLabel, copyName, type CopyKind} from './copy';
+
+export {copyText} from './copy';
 
 /**
  * Renders one field of the generated reference. Generated partials pass the
@@ -13,7 +16,7 @@ import {copyField, copyLabel, copyName, type CopyKind} from './copy';
  * and moves the focus to it (src/clientModules/fieldDeepLink.ts).
  *
  * The head of a field is its heading (its name, with the field's anchor),
- * type, badges and copy actions. A field with fields of its own folds them
+ * type, badges and actions. A field with fields of its own folds them
  * in a `<details>` after its description, whose `<summary>` holds text only
  * (a control inside a control is unusable by keyboard and screen readers).
  */
@@ -37,7 +40,7 @@ function YamlValue({yaml}: {yaml: string}) {
 }
 
 /** One line of facts: `Default: false · Allowed: a, b · Pattern: ...`, as few elements as it can (pages hold thousands). */
-function Facts({f}: {f: Omit<FieldProps, 'value' | 'id' | 'level' | 'name' | 'anchor' | 'depth'> | SectionProps}) {
+function Facts({f}: {f: FieldProps | SectionProps}) {
   // Sections pass these too: a top-level field without fields of its own has only its section.
   const items: Array<[string, ReactNode, string?]> = [];
   const list = (values: string[], separator: string) =>
@@ -72,13 +75,18 @@ function Facts({f}: {f: Omit<FieldProps, 'value' | 'id' | 'level' | 'name' | 'an
   );
 }
 
-/** The field's head line: its heading (name and anchor), type, badges, and (once the page runs) its copy actions. */
+/**
+ * The field's head line: its heading (name and anchor), type, badges, and
+ * (once the page runs) its actions: copy link, copy YAML, its line in
+ * values.yaml. They are the field element's first children, laid out as one
+ * line by the stylesheet (no wrapper: a page holds hundreds of heads).
+ */
 function Head({f}: {f: FieldProps}) {
   const Heading = `h${f.level}` as 'h2';
   const trueLevel = f.depth + 2;
   const hydrated = useContext(Hydrated);
   return (
-    <div className="cfg__head">
+    <>
       <Heading id={f.anchor} aria-level={trueLevel > 6 ? trueLevel : undefined}>
         {f.name}
       </Heading>
@@ -89,9 +97,10 @@ function Head({f}: {f: FieldProps}) {
         <span className="cfg__actions">
           <CopyButton kind="link" f={f} />
           <CopyButton kind="yaml" f={f} />
+          <DefaultsLineLink anchor={f.anchor} />
         </span>
       )}
-    </div>
+    </>
   );
 }
 
@@ -134,6 +143,7 @@ export function ConfigField({f, children}: {f: FieldProps; children?: ReactNode}
   return (
     <div className="cfg">
       <Head f={f} />
+      {f.description !== undefined && <p>{f.description}</p>}
       {text}
       <Facts f={f} />
       {recursion}
@@ -160,7 +170,7 @@ export function ConfigSection({f, children}: {f: SectionProps; children?: ReactN
       <div className="cfg-section" id={sectionAnchor(f)} {...{[REFERENCE_ATTRIBUTE]: ''}}>
         <p className="cfg-section__path">
           In <code>vcluster.yaml</code>: <code>{f.path}</code> <span className="cfg__type">{f.type}</span>
-          <Marks f={f} />
+          <Marks f={f} /> <DefaultsLineLink anchor={sectionAnchor(f)} />
         </p>
         <Facts f={f} />
         {children}

@@ -15,6 +15,8 @@ export interface ChartSource {
   schemaText: string;
   /** The parsed values.yaml; `undefined` values are allowed (an empty file). */
   values: Document.Parsed;
+  /** The values file's text as read: the default-values page shows and publishes it unchanged (absent: the document, re-serialised). */
+  valuesText?: string;
 }
 
 async function readText(file: string): Promise<string> {
@@ -122,5 +124,6 @@ export async function loadChart(dir: string): Promise<ChartSource> {
     schema: parseSchemaText(schemaFile, schemaText),
     schemaText,
     values: parseValuesText(valuesFile, valuesText),
+    valuesText,
   };
 }

@@ -71,12 +71,22 @@ interface TocList {
 function createField(node: FieldNode, parent: FieldNode, siblings: Array<FieldEntry | FieldEntries>, toc: TocList, version: string | undefined): MdxJsxFlowElement {
   siblings.push(createFieldEntry(node, parent.path));
   const index = toc.count++;
-  const facts = jsLiteral(createFieldFacts(node, version));
+  const description = descriptionToMdast(node.description);
+  // A description of one paragraph of text goes as a string prop: the same text, without a paragraph element in the page's code.
+  const text = plainDescription(description);
+  const facts = jsLiteral(text === undefined ? createFieldFacts(node, version) : {...createFieldFacts(node, version), description: text});
   const own: Array<FieldEntry | FieldEntries> = [];
   const fields = node.children.map((child) => createField(child, node, own, toc, version));
   if (own.length) siblings.push(own);
-  const children = [...descriptionToMdast(node.description), ...factsOf(node), ...fields];
+  const children = [...(text === undefined ? description : []), ...factsOf(node), ...fields];
   return createElement(FIELD_COMPONENT, `{...${TOC_EXPORT}[${index}], ${facts.slice(1)}`, children);
+}
+
+/** The text of a description that is one paragraph of plain text (no Markdown in it), else undefined. */
+function plainDescription(description: RootContent[]): string | undefined {
+  const [only, ...rest] = description;
+  if (rest.length || only?.type !== 'paragraph' || !only.children.every((child) => child.type === 'text')) return undefined;
+  return only.children.map((child) => (child as {value: string}).value).join('');
 }
 
 /** The import of the toc helper and the `toc` export Docusaurus uses for the page's table of contents (field names only). */
