@@ -35,18 +35,18 @@ function childOf(data: unknown, key: string | number): unknown {
 /** The keys set in `doc`, whose parsed data is `data` (reference/validateConfig.ts `parseConfig`). */
 export function setKeys(doc: Document, data: unknown): SetKey[] {
   const found: SetKey[] = [];
-  // Alias targets on the way down: a node that contains an alias to itself is walked once.
+  // The collections on the way down: one that contains an alias to itself is walked once.
   const open = new Set<Node>();
 
   const walk = (node: unknown, keys: Array<string | number>, data: unknown, aliasRange: Range | undefined): void => {
     if (isAlias(node)) {
       const target = node.resolve(doc);
-      if (!target || open.has(target)) return;
-      open.add(target);
-      walk(target, keys, data, aliasRange ?? rangeOfNode(node));
-      open.delete(target);
+      if (target) walk(target, keys, data, aliasRange ?? rangeOfNode(node));
       return;
     }
+    if (!isMap(node) && !isSeq(node)) return;
+    if (open.has(node)) return;
+    open.add(node);
     if (isMap(node)) {
       for (const pair of node.items) {
         if (!isPair(pair) || !isScalar(pair.key)) continue;
@@ -59,9 +59,10 @@ export function setKeys(doc: Document, data: unknown): SetKey[] {
         found.push({keys: childKeys, path: formatInstancePath(childKeys), keyRange, range: [keyRange[0], Math.max(keyRange[1], valueRange[1])], value, viaAlias: aliasRange !== undefined});
         walk(pair.value, childKeys, value, aliasRange);
       }
-    } else if (isSeq(node)) {
+    } else {
       node.items.forEach((entry, index) => walk(entry, [...keys, index], childOf(data, index), aliasRange));
     }
+    open.delete(node);
   };
 
   walk(doc.contents, [], data, undefined);

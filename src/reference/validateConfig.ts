@@ -5,7 +5,7 @@
  * The caller compiles the schema (Ajv, draft 2020-12) and passes the validator.
  */
 import type {ErrorObject, ValidateFunction} from 'ajv';
-import {isMap, isNode, isPair, isScalar, parseDocument, type Document} from 'yaml';
+import {isAlias, isMap, isNode, isPair, isScalar, isSeq, parseDocument, type Document} from 'yaml';
 import {formatInstancePath} from './configPath';
 
 export interface ConfigProblem {
@@ -91,7 +91,12 @@ function keyOfPair(parent: unknown, key: string | number): Range | undefined {
  * at its key, not at its first entry. Aliases are followed to their anchor.
  */
 export function rangeOf(doc: Document, keys: ReadonlyArray<string | number>, lastKey?: string): Range | undefined {
-  const at = (path: ReadonlyArray<string | number>): unknown => (path.length ? doc.getIn(path, true) : doc.contents);
+  const at = (path: ReadonlyArray<string | number>): unknown => {
+    const resolved = (node: unknown): unknown => (isAlias(node) ? node.resolve(doc) : node);
+    let node = resolved(doc.contents);
+    for (const key of path) node = isMap(node) || isSeq(node) ? resolved(node.get(key, true)) : undefined;
+    return node;
+  };
   if (lastKey !== undefined) {
     const range = keyOfPair(at(keys), lastKey);
     if (range) return range;
