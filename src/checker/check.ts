@@ -117,6 +117,16 @@ function changesSomething(release: CheckerRelease, key: SetKey, children: Readon
   return (children.get(key.path) ?? []).some((child) => changesSomething(release, child, children));
 }
 
+/** A note on a value equal to its default (an entry of a default map included: it may sit inside a free-form field). */
+function defaultFinding(context: Context, key: SetKey): Finding[] {
+  const {release} = context;
+  const field = defaultEqualField(release, key.keys, key.value);
+  if (!field) return [];
+  const shown = field.path === key.path ? field.defaultYaml : stringify(defaultAt(release, key.keys)?.value);
+  const message = `${code(key.path)} is set to its default in ${release.version} (${code(shortYaml(shown))}); you can remove it.`;
+  return [finding(context, 'default value', key.range[0], key.range[1], message, {path: key.path, ...linkIn(release, field)})];
+}
+
 function fieldFindings(context: Context, keys: readonly SetKey[]): Finding[] {
   const {release} = context;
   const findings: Finding[] = [];
@@ -128,6 +138,7 @@ function fieldFindings(context: Context, keys: readonly SetKey[]): Finding[] {
   }
   const proShown: Array<{keys: SetKey['keys']; when: string}> = [];
   for (const key of keys) {
+    findings.push(...defaultFinding(context, key));
     const resolution = release.resolver.resolve(key.path);
     if (!resolution.found || resolution.inside) continue;
     const field = resolution.record;
@@ -151,16 +162,6 @@ function fieldFindings(context: Context, keys: readonly SetKey[]): Finding[] {
       for (const fact of field.facts ?? []) {
         if (fact.kind === 'requires' && fact.text) findings.push(finding(context, 'requires', from, to, `${code(key.path)} requires: ${fact.text}`, {path: key.path, ...link}));
       }
-    }
-    const defaultField = defaultEqualField(release, key.keys, key.value);
-    if (defaultField) {
-      const shown = defaultField.path === key.path ? defaultField.defaultYaml : stringify(defaultAt(release, key.keys)?.value);
-      findings.push(
-        finding(context, 'default value', key.range[0], key.range[1], `${code(key.path)} is set to its default in ${release.version} (${code(shortYaml(shown))}); you can remove it.`, {
-          path: key.path,
-          ...linkIn(release, defaultField),
-        }),
-      );
     }
   }
   return findings;
