@@ -5,7 +5,7 @@
  * lazily by src/pages/check.tsx, so CodeMirror, Ajv and this code load only
  * on that page.
  */
-import {useCallback, useEffect, useMemo, useRef, useState, type ReactNode} from 'react';
+import {useCallback, useDeferredValue, useEffect, useMemo, useRef, useState, type ReactNode} from 'react';
 import {useLocation} from '@docusaurus/router';
 import {useBaseUrlUtils} from '@docusaurus/useBaseUrl';
 import {useDocsPreferredVersion, useLatestVersion, useVersions} from '@docusaurus/plugin-content-docs/client';
@@ -15,7 +15,7 @@ import type {Finding, Severity} from '../../checker/findings';
 import {summarize} from '../../checker/findings';
 import {minimalConfig} from '../../checker/minimal';
 import {oldestFirst, type CheckerRelease} from '../../checker/release';
-import {decodeShare, encodeShare} from '../../checker/share';
+import {decodeShare, encodeShare, type SharedState} from '../../checker/share';
 import {upgradeCheck} from '../../checker/upgrade';
 import Editor, {type EditorHandle} from './Editor';
 import FieldDocsLink from './FieldDocsLink';
@@ -24,6 +24,31 @@ import Message, {plain} from './Message';
 import UpgradeSection from './UpgradeSection';
 import MinimalSection from './MinimalSection';
 import styles from './styles.module.css';
+
+/**
+ * The reader's file, release and target, kept in this tab's sessionStorage, so
+ * that following a link to the docs and coming back finds them again. It
+ * stays in the browser, like everything else here.
+ */
+const STATE_KEY = 'vcluster-config-checker';
+
+function keepState(state: SharedState): void {
+  try {
+    if (state.text) sessionStorage.setItem(STATE_KEY, JSON.stringify(state));
+  } catch {
+    // Storage may be full or forbidden: the state is then not kept.
+  }
+}
+
+function lastState(): SharedState | undefined {
+  try {
+    const value: unknown = JSON.parse(sessionStorage.getItem(STATE_KEY) ?? 'null');
+    const {version, text, target} = (value ?? {}) as Partial<SharedState>;
+    return typeof version === 'string' && typeof text === 'string' ? {version, text, ...(typeof target === 'string' ? {target} : {})} : undefined;
+  } catch {
+    return undefined;
+  }
+}
 
 /** The doc id of each version's what-changed page (docs/changes.mdx). */
 const WHAT_CHANGED_DOC = 'changes';
@@ -89,9 +114,10 @@ export default function ConfigChecker(): ReactNode {
   const editor = useRef<EditorHandle>(null);
   const typing = useRef<ReturnType<typeof setTimeout>>(undefined);
 
-  // A share link's state, once, when the page opens.
+  // A share link's state, else the state this tab last had here (kept in sessionStorage), once, when the page opens.
   useEffect(() => {
-    void decodeShare(window.location.hash).then((state) => {
+    void decodeShare(window.location.hash).then((shared) => {
+      const state = shared ?? lastState();
       if (!state) return;
       if (labels.includes(state.version)) setVersion(state.version);
       if (state.target && labels.includes(state.target)) setTarget(state.target);
@@ -122,6 +148,8 @@ export default function ConfigChecker(): ReactNode {
     else typing.current = setTimeout(() => setText(next), TYPING_PAUSE_MS);
   }, []);
 
+  useEffect(() => keepState({version, text, ...(target ? {target} : {})}), [version, text, target]);
+
   const release = checked?.version === version ? checked : undefined;
   const ready = release !== undefined && others.length === labels.length;
   const result: CheckResult | undefined = useMemo(() => {
@@ -143,11 +171,13 @@ export default function ConfigChecker(): ReactNode {
   const ordered = useMemo(() => (release ? oldestFirst(others, release.data.documented) : []), [others, release]);
   const newer = ordered.slice(ordered.findIndex((other) => other.version === version) + 1).map((other) => other.version);
   const upgradeTo = target && newer.includes(target) ? target : newer.at(-1);
-  const minimal = useMemo(() => (release ? minimalConfig(text, release) : undefined), [release, text]);
+  // The minimal file and the upgrade check follow once the findings are shown.
+  const laterText = useDeferredValue(text);
+  const minimal = useMemo(() => (release ? minimalConfig(laterText, release) : undefined), [release, laterText]);
   const upgrade = useMemo(() => {
     const to = others.find((other) => other.version === upgradeTo);
-    return release && to ? upgradeCheck(text, release, to, others) : undefined;
-  }, [release, others, upgradeTo, text]);
+    return release && to ? upgradeCheck(laterText, release, to, others) : undefined;
+  }, [release, others, upgradeTo, laterText]);
 
   async function copyShareLink(): Promise<void> {
     const fragment = await encodeShare({version, text: editor.current?.text() ?? text, ...(upgradeTo ? {target: upgradeTo} : {})});
@@ -205,7 +235,7 @@ export default function ConfigChecker(): ReactNode {
           </p>
           <Editor ref={editor} initialText="" label={`vcluster.yaml to check against ${version}`} describedBy="checker-editor-keys" onChange={onChange} diagnostics={diagnostics} />
         </div>
-        <section className={styles.findings} aria-labelledby="checker-findings-heading" data-checked={result ? 'true' : 'false'}>
+        <section className={styles.findings} aria-labelledby="checker-findings-heading" data-checked={result ? `${version}:${text.length}` : ''}>
           <h2 id="checker-findings-heading">Findings for {version}</h2>
           <p role="status" className={styles.summary}>
             {result ? summarize(result.findings) : `Loading the ${version} schema…`}
