@@ -152,9 +152,10 @@ function fieldFindings(context: Context, keys: readonly SetKey[]): Finding[] {
       findings.push(finding(context, 'deprecated', from, to, `${code(key.path)} is deprecated${since}.${instead}`, {path: key.path, ...link, ...(suggestion ? {suggestions: [suggestion]} : {})}));
     }
     const changes = changesSomething(release, key, children);
-    const pro = proConditions(field.pro === true, field.facts);
-    const when = pro.when.join(' or ');
-    if (pro.pro && changes && !proShown.some((shown) => shown.when === when && startsWith(key.keys, shown.keys))) {
+    // The published data says whether a field is Pro (schema or fact) and, for a fact's condition, when.
+    const when = (field.proWhen ?? (field.pro ? [] : proConditions(false, field.facts).when)).join(' or ');
+    const isPro = field.pro === true || proConditions(false, field.facts).pro;
+    if (isPro && changes && !proShown.some((shown) => shown.when === when && startsWith(key.keys, shown.keys))) {
       proShown.push({keys: key.keys, when});
       findings.push(finding(context, 'pro', from, to, `${code(key.path)} needs vCluster Pro${when ? ` ${when}` : ''}.`, {path: key.path, ...link}));
     }

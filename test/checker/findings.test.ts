@@ -72,7 +72,8 @@ describe('findings', () => {
     assert.equal(finding.severity, 'release mismatch');
     assert.equal(finding.message, '`integrations.certManager` is not in 0.21.0: it was added in 0.22.0.');
     assert.deepEqual(finding.link && [finding.link.version, finding.link.anchor], ['0.22.0', 'integrations-certManager']);
-    assert.deepEqual(checkConfig(text, current, releases).findings, []);
+    // In 0.22.0 it is a field; its only finding is the requirement its facts name.
+    assert.deepEqual(checkConfig(text, current, releases).findings.map((found) => found.kind), ['requires']);
   });
 
   test('... or removed in an earlier one', () => {
@@ -121,11 +122,14 @@ describe('findings', () => {
   });
 
   test('a Pro field from the curated facts, with its condition', () => {
-    const curated = withFieldData(current, {'controlPlane.backingStore.database.external': {facts: [{kind: 'pro', when: 'with the k8s distro'}]}});
     const text = 'controlPlane:\n  backingStore:\n    database:\n      external:\n        enabled: true\n        dataSource: mysql://db\n';
-    const finding = only(checkConfig(text, curated, releases).findings, 'pro');
-    assert.equal(finding.message, '`controlPlane.backingStore.database.external` needs vCluster Pro with the k8s distro.');
-    assert.equal(checkConfig(text, current, releases).findings.filter((found) => found.kind === 'pro').length, 0);
+    // The real facts: the external database is Pro with the k8s distro.
+    assert.equal(only(checkConfig(text, current, releases).findings, 'pro').message, '`controlPlane.backingStore.database.external.enabled` needs vCluster Pro with the k8s distro.');
+    const curated = withFieldData(current, {
+      'controlPlane.backingStore.database.external.enabled': {pro: undefined, proWhen: undefined, facts: []},
+      'controlPlane.backingStore.database.external.dataSource': {facts: [{kind: 'pro', when: 'with an old distro'}]},
+    });
+    assert.equal(only(checkConfig(text, curated, releases).findings, 'pro').message, '`controlPlane.backingStore.database.external.dataSource` needs vCluster Pro with an old distro.');
   });
 
   test('a requirement from the facts is a note on a field the file changes', () => {

@@ -1,30 +1,31 @@
 /**
  * The real releases as the config checker sees them: each documented
- * version's field data made from its chart by the generator, in memory, as
- * gen-partials publishes it (with the routes of the real docs pages), and
- * its schema compiled. Fixture variants change one field's data.
+ * version's field data as gen-partials publishes it (facts, history and the
+ * routes of the real docs pages included; generated first when missing),
+ * and its schema compiled. Fixture variants change one field's data.
  */
-import {chartDir, PROJECT_ROOT, readSchema, referenceFor, VERSIONS} from './chart';
-import {createFieldData} from '../../src/generator/publish/fieldData';
+import {readFileSync} from 'node:fs';
+import path from 'node:path';
+import {chartDir, PROJECT_ROOT, readSchema, VERSIONS} from './chart';
+import {ensureRealReference} from './remarkSite';
 import {compileChartSchema} from '../../src/reference/chartSchema';
-import {docsDirFor} from '../../src/reference/files';
-import {pageMapFor} from '../../src/reference/pageMap';
-import type {PublishedField} from '../../src/reference/published';
+import {publishedDirFor} from '../../src/reference/files';
+import type {PublishedField, PublishedFields} from '../../src/reference/published';
+import {PUBLISHED_FIELDS} from '../../src/reference/urls';
 import {checkerRelease, type CheckerRelease} from '../../src/checker/release';
 
-const CURRENT = VERSIONS[0];
 let loading: Promise<CheckerRelease[]> | undefined;
 
 /** Every documented release, newest first, schemas compiled. */
 export function realReleases(): Promise<CheckerRelease[]> {
-  loading ??= Promise.all(
-    VERSIONS.map(async (version) => {
-      const reference = await referenceFor(chartDir(version), version);
-      const pages = pageMapFor(docsDirFor(PROJECT_ROOT, version, CURRENT), PROJECT_ROOT);
+  loading ??= Promise.resolve().then(() => {
+    ensureRealReference();
+    return VERSIONS.map((version) => {
+      const data = JSON.parse(readFileSync(path.join(publishedDirFor(PROJECT_ROOT, version), PUBLISHED_FIELDS), 'utf8')) as PublishedFields;
       const schema = readSchema(chartDir(version));
-      return checkerRelease(createFieldData(reference.index, pages, CURRENT, VERSIONS), schema, compileChartSchema(schema));
-    }),
-  );
+      return checkerRelease(data, schema, compileChartSchema(schema));
+    });
+  });
   return loading;
 }
 
