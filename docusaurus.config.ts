@@ -73,6 +73,7 @@ const config: Config = {
       items: [
         {type: 'docSidebar', sidebarId: 'config', position: 'left', label: 'Reference'},
         {to: '/docs/control-plane', label: 'Control plane', position: 'left'},
+        {to: '/check', label: 'Check a config', position: 'left'},
         {type: 'docsVersionDropdown', position: 'right'},
       ],
     },

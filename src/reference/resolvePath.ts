@@ -8,36 +8,39 @@
 import {ITEM_LABEL, MAP_LABEL, formatPath, parsePath, property, item, mapValue, type Segment} from './configPath';
 import type {FieldRecord, IndexedFields} from './fieldIndex';
 
-interface TrieNode {
-  record?: FieldRecord;
-  keys: Map<string, TrieNode>;
-  item?: TrieNode;
-  map?: TrieNode;
+/** What the lookup needs of a record: the field index's, or the browser's published field. */
+export type PathRecord = Pick<FieldRecord, 'path' | 'type'>;
+
+interface TrieNode<R extends PathRecord> {
+  record?: R;
+  keys: Map<string, TrieNode<R>>;
+  item?: TrieNode<R>;
+  map?: TrieNode<R>;
 }
 
-export type Resolution =
+export type Resolution<R extends PathRecord = FieldRecord> =
   | {
       found: true;
-      record: FieldRecord;
+      record: R;
       /** The path goes on inside a free-form value (a map of strings, `any`…). */
       inside: boolean;
       /** Every key was matched by name: no map key stood in for `*`, and nothing was inside a free-form value. */
       literal: boolean;
     }
-  | {found: false; prefix?: FieldRecord; /** known keys below the prefix (`[]`, `*` for items and map values) */ siblings: string[]; failedSegment: string};
+  | {found: false; prefix?: R; /** known keys below the prefix (`[]`, `*` for items and map values) */ siblings: string[]; failedSegment: string};
 
 /** Types whose values may hold keys the index does not list. */
-function isFreeForm(record: FieldRecord): boolean {
+function isFreeForm(record: PathRecord): boolean {
   return /\b(any|map|object)\b/u.test(record.type);
 }
 
-const emptyNode = (): TrieNode => ({keys: new Map()});
+const emptyNode = <R extends PathRecord>(): TrieNode<R> => ({keys: new Map()});
 
-function childCount(node: TrieNode): number {
+function childCount(node: TrieNode<PathRecord>): number {
   return node.keys.size + (node.item ? 1 : 0) + (node.map ? 1 : 0);
 }
 
-function siblingsOf(node: TrieNode): string[] {
+function siblingsOf(node: TrieNode<PathRecord>): string[] {
   return [...node.keys.keys(), ...(node.item ? [ITEM_LABEL] : []), ...(node.map ? [MAP_LABEL] : [])];
 }
 
@@ -45,10 +48,10 @@ function segmentText(segment: Segment): string {
   return segment.kind === 'property' ? segment.key : segment.kind === 'item' ? ITEM_LABEL : MAP_LABEL;
 }
 
-export class PathResolver {
-  private readonly root: TrieNode = emptyNode();
+export class PathResolver<R extends PathRecord = FieldRecord> {
+  private readonly root: TrieNode<R> = emptyNode();
 
-  constructor(records: readonly FieldRecord[]) {
+  constructor(records: readonly R[]) {
     for (const record of records) {
       let node = this.root;
       for (const segment of parsePath(record.path)) {
@@ -64,12 +67,12 @@ export class PathResolver {
     }
   }
 
-  resolve(text: string): Resolution {
+  resolve(text: string): Resolution<R> {
     let node = this.root;
-    let deepest: FieldRecord | undefined;
+    let deepest: R | undefined;
     let literal = true;
     for (const segment of parsePath(text)) {
-      let next: TrieNode | undefined;
+      let next: TrieNode<R> | undefined;
       if (segment.kind === 'item') next = node.item;
       else if (segment.kind === 'map') next = node.map;
       else {

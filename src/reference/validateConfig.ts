@@ -5,18 +5,24 @@
  * The caller compiles the schema (Ajv, draft 2020-12) and passes the validator.
  */
 import type {ErrorObject, ValidateFunction} from 'ajv';
-import {isMap, isNode, isPair, isScalar, isSeq, parseDocument, type Document} from 'yaml';
+import {isAlias, isMap, isNode, isPair, isScalar, isSeq, parseDocument, type Document} from 'yaml';
 import {formatInstancePath} from './configPath';
 
 export interface ConfigProblem {
   /** Character offset in the YAML text where the problem is shown. */
   offset: number;
+  /** Where the node (or the syntax error) shown ends, for an editor's range; at least `offset`. */
+  end: number;
   /** The instance path at fault (keys and list indexes), the unknown key included. */
   keys: Array<string | number>;
   /** `invalid YAML` for a syntax error, else the schema keyword (`type`, `additionalProperties`…). */
   keyword: string;
   /** `controlPlane.distro.k8s.env[0].name: must be string, got number 1`. */
   message: string;
+  /** The message without the path: what is wrong, in words. */
+  detail: string;
+  /** The yaml package's error code for a syntax error (`MULTIPLE_DOCS`, `DUPLICATE_KEY`…). */
+  code?: string;
 }
 
 /** An ajv instancePath (`/a/b/0`) as keys, numbers where the data has an array. */
@@ -71,34 +77,46 @@ export function expectation(error: ErrorObject, value: unknown): string {
   }
 }
 
-function keyOfPair(parent: unknown, key: string | number): number | undefined {
+type Range = [start: number, end: number];
+
+function keyOfPair(parent: unknown, key: string | number): Range | undefined {
   if (!isMap(parent) || typeof key !== 'string') return undefined;
   const pair = parent.items.find((entry) => isPair(entry) && isScalar(entry.key) && String(entry.key.value) === key);
-  return pair && isNode(pair.key) && pair.key.range ? pair.key.range[0] : undefined;
+  return pair && isNode(pair.key) && pair.key.range ? [pair.key.range[0], pair.key.range[1]] : undefined;
 }
 
 /**
- * Offset in the YAML text of the node at `keys` (of the key `lastKey` below
+ * The range in the YAML text of the node at `keys` (of the key `lastKey` below
  * it when given), else of its nearest ancestor. A map or list value is shown
  * at its key, not at its first entry. Aliases are followed to their anchor.
  */
-export function offsetOf(doc: Document, keys: ReadonlyArray<string | number>, lastKey?: string): number | undefined {
-  const at = (path: ReadonlyArray<string | number>): unknown => (path.length ? doc.getIn(path, true) : doc.contents);
+export function rangeOf(doc: Document, keys: ReadonlyArray<string | number>, lastKey?: string): Range | undefined {
+  const at = (path: ReadonlyArray<string | number>): unknown => {
+    const resolved = (node: unknown): unknown => (isAlias(node) ? node.resolve(doc) : node);
+    let node = resolved(doc.contents);
+    for (const key of path) node = isMap(node) || isSeq(node) ? resolved(node.get(key, true)) : undefined;
+    return node;
+  };
   if (lastKey !== undefined) {
-    const offset = keyOfPair(at(keys), lastKey);
-    if (offset !== undefined) return offset;
+    const range = keyOfPair(at(keys), lastKey);
+    if (range) return range;
   }
   for (let length = keys.length; length > 0; length--) {
     const node = at(keys.slice(0, length));
     if (isNode(node) && node.range) {
       if (!isScalar(node)) {
-        const offset = keyOfPair(at(keys.slice(0, length - 1)), keys[length - 1]);
-        if (offset !== undefined) return offset;
+        const range = keyOfPair(at(keys.slice(0, length - 1)), keys[length - 1]);
+        if (range) return range;
       }
-      return node.range[0];
+      return [node.range[0], node.range[1]];
     }
   }
-  return isNode(doc.contents) && doc.contents.range ? doc.contents.range[0] : undefined;
+  return isNode(doc.contents) && doc.contents.range ? [doc.contents.range[0], doc.contents.range[1]] : undefined;
+}
+
+/** The offset where {@link rangeOf} starts. */
+export function offsetOf(doc: Document, keys: ReadonlyArray<string | number>, lastKey?: string): number | undefined {
+  return rangeOf(doc, keys, lastKey)?.[0];
 }
 
 export interface ParsedConfig {
@@ -112,18 +130,17 @@ export function parseConfig(yamlText: string): ParsedConfig {
   const doc = parseDocument(yamlText, {prettyErrors: true});
   if (doc.errors.length) {
     return {
-      problems: doc.errors.map((error) => ({
-        offset: error.pos[0],
-        keys: [],
-        keyword: 'invalid YAML',
-        message: `invalid YAML: ${error.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/u, '')}`,
-      })),
+      problems: doc.errors.map((error) => {
+        const detail = error.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/u, '');
+        return {offset: error.pos[0], end: Math.max(error.pos[0], error.pos[1]), code: error.code, keys: [], keyword: 'invalid YAML', message: `invalid YAML: ${detail}`, detail};
+      }),
     };
   }
   try {
     return {doc, data: doc.toJS({maxAliasCount: -1}) ?? {}, problems: []};
   } catch (error) {
-    return {doc, problems: [{offset: 0, keys: [], keyword: 'invalid YAML', message: `invalid YAML: ${(error as Error).message}`}]};
+    const detail = (error as Error).message;
+    return {doc, problems: [{offset: 0, end: 0, keys: [], keyword: 'invalid YAML', message: `invalid YAML: ${detail}`, detail}]};
   }
 }
 
@@ -140,12 +157,13 @@ export function schemaProblems(doc: Document, data: unknown, validate: ValidateF
     const faultKeys = extraKey === undefined ? keys : [...keys, extraKey];
     let value: unknown = data;
     for (const key of keys) value = value && typeof value === 'object' ? (value as Record<string | number, unknown>)[key] : undefined;
-    const offset = offsetOf(doc, keys, extraKey) ?? 0;
-    const message = `${formatInstancePath(faultKeys)}: ${expectation(error, value)}`;
+    const [offset, end] = rangeOf(doc, keys, extraKey) ?? [0, 0];
+    const detail = expectation(error, value);
+    const message = `${formatInstancePath(faultKeys)}: ${detail}`;
     const identity = `${offset}\0${message}`;
     if (seen.has(identity)) continue;
     seen.add(identity);
-    problems.push({offset, keys: faultKeys, keyword: error.keyword, message});
+    problems.push({offset, end, keys: faultKeys, keyword: error.keyword, message, detail});
   }
   // Stable: problems at one offset keep ajv's order.
   return problems.sort((a, b) => a.offset - b.offset);

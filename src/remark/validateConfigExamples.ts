@@ -17,8 +17,8 @@ import {readFileSync} from 'node:fs';
 import path from 'node:path';
 import type {Code, Root} from 'mdast';
 import type {ValidateFunction} from 'ajv';
-import Ajv2020 from 'ajv/dist/2020';
 import {visit} from 'unist-util-visit';
+import {compileChartSchema} from '../reference/chartSchema';
 import {cachedGeneratedReader} from '../reference/fieldIndexFile';
 import {SCHEMA_COPY_FILE} from '../reference/files';
 import {outlineMdx} from '../reference/mdxOutline';
@@ -62,12 +62,7 @@ export function skipReason(meta: string | null | undefined): {reason: string} | 
 
 // ---- schema validators, one per docs version (and schema file version) ----
 
-const readValidator = cachedGeneratedReader((schema): ValidateFunction => {
-  const ajv = new Ajv2020({strict: false, allErrors: true, validateFormats: false});
-  // vCluster marks the settings of its commercial edition with "pro": true.
-  ajv.addKeyword({keyword: 'pro', schemaType: 'boolean'});
-  return ajv.compile(schema as object);
-});
+const readValidator = cachedGeneratedReader((schema): ValidateFunction => compileChartSchema(schema as object));
 
 function validatorFor(context: Pick<FileContext, 'partialsDir' | 'version'>): ValidateFunction {
   return readValidator(path.join(context.partialsDir, SCHEMA_COPY_FILE), context.version);

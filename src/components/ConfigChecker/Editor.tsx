@@ -1,0 +1,128 @@
+/**
+ * The checker's editor: CodeMirror 6 with YAML highlighting, line numbers,
+ * the lint gutter and the findings as diagnostics. Colours come from CSS
+ * variables (styles.module.css), so it follows the site's light and dark
+ * mode. Tab indents (CodeMirror's `indentWithTab`); Escape then Tab moves
+ * focus on, as the note beside the editor says.
+ */
+import {forwardRef, useEffect, useImperativeHandle, useRef, type ReactNode} from 'react';
+import {defaultKeymap, history, historyKeymap, indentWithTab} from '@codemirror/commands';
+import {yaml} from '@codemirror/lang-yaml';
+import {HighlightStyle, indentOnInput, syntaxHighlighting} from '@codemirror/language';
+import {lintGutter, lintKeymap, setDiagnostics, type Diagnostic} from '@codemirror/lint';
+import {Annotation, EditorSelection, EditorState} from '@codemirror/state';
+import {EditorView, drawSelection, highlightActiveLine, highlightActiveLineGutter, keymap, lineNumbers, placeholder} from '@codemirror/view';
+import {tags} from '@lezer/highlight';
+import styles from './styles.module.css';
+
+export interface EditorHandle {
+  /** Replaces the whole text (a file opened, a share link restored). */
+  setText(text: string): void;
+  /** Puts the cursor at an offset, scrolls it into view and focuses the editor. */
+  moveTo(offset: number): void;
+  text(): string;
+}
+
+interface Props {
+  initialText: string;
+  label: string;
+  /** The id of the text that says how to use the editor by keyboard. */
+  describedBy: string;
+  /** Called on every change; `immediate` for a paste, a drop or a replaced text (no typing pause to wait for). */
+  onChange(text: string, immediate: boolean): void;
+  /** Diagnostics for the text they were computed on; ignored when the text has changed since. */
+  diagnostics: {text: string; items: readonly Diagnostic[]};
+}
+
+/** Marks the transactions of `setText`. */
+const replaced = Annotation.define<boolean>();
+
+const highlight = HighlightStyle.define([
+  {tag: tags.definition(tags.propertyName), color: 'var(--checker-key)'},
+  {tag: [tags.string, tags.special(tags.string)], color: 'var(--checker-string)'},
+  {tag: tags.content, color: 'var(--checker-value)'},
+  {tag: tags.lineComment, color: 'var(--checker-comment)', fontStyle: 'italic'},
+  {tag: [tags.labelName, tags.typeName, tags.meta, tags.keyword], color: 'var(--checker-meta)'},
+]);
+
+const theme = EditorView.theme({
+  '&': {color: 'var(--ifm-font-color-base)', backgroundColor: 'var(--ifm-background-color)', fontSize: 'var(--ifm-code-font-size)'},
+  '&.cm-focused': {outline: '2px solid var(--ifm-color-primary)', outlineOffset: '2px'},
+  '.cm-scroller': {fontFamily: 'var(--ifm-font-family-monospace)', lineHeight: '1.5'},
+  '.cm-content': {caretColor: 'var(--ifm-font-color-base)'},
+  '.cm-cursor, .cm-dropCursor': {borderLeftColor: 'var(--ifm-font-color-base)'},
+  '&.cm-focused > .cm-scroller > .cm-selectionLayer .cm-selectionBackground, .cm-selectionBackground, ::selection': {backgroundColor: 'var(--checker-selection)'},
+  '.cm-gutters': {backgroundColor: 'var(--ifm-color-emphasis-100)', color: 'var(--ifm-color-emphasis-800)', borderRight: '1px solid var(--ifm-color-emphasis-300)'},
+  '.cm-activeLine': {backgroundColor: 'var(--checker-active-line)'},
+  '.cm-activeLineGutter': {backgroundColor: 'var(--ifm-color-emphasis-200)'},
+  '.cm-placeholder': {color: 'var(--ifm-color-emphasis-700)'},
+  '.cm-tooltip': {backgroundColor: 'var(--ifm-background-surface-color)', color: 'var(--ifm-font-color-base)', border: '1px solid var(--ifm-color-emphasis-300)'},
+});
+
+export default forwardRef<EditorHandle, Props>(function Editor({initialText, label, describedBy, onChange, diagnostics}, ref): ReactNode {
+  const host = useRef<HTMLDivElement>(null);
+  const view = useRef<EditorView | null>(null);
+  const changed = useRef(onChange);
+  changed.current = onChange;
+
+  useEffect(() => {
+    const reducedMotion = window.matchMedia('(prefers-reduced-motion: reduce)').matches;
+    const editor = new EditorView({
+      parent: host.current!,
+      state: EditorState.create({
+        doc: initialText,
+        extensions: [
+          lineNumbers(),
+          highlightActiveLineGutter(),
+          lintGutter(),
+          history(),
+          // No blinking caret for readers who ask for reduced motion.
+          drawSelection({cursorBlinkRate: reducedMotion ? 0 : 1200}),
+          indentOnInput(),
+          highlightActiveLine(),
+          yaml(),
+          syntaxHighlighting(highlight),
+          placeholder('Paste or type your vcluster.yaml here'),
+          keymap.of([...defaultKeymap, ...historyKeymap, ...lintKeymap, indentWithTab]),
+          EditorView.contentAttributes.of({'aria-label': label, 'aria-describedby': describedBy}),
+          theme,
+          EditorView.updateListener.of((update) => {
+            if (!update.docChanged) return;
+            const immediate = update.transactions.some((tr) => tr.annotation(replaced) || tr.isUserEvent('input.paste') || tr.isUserEvent('input.drop'));
+            changed.current(update.state.doc.toString(), immediate);
+          }),
+        ],
+      }),
+    });
+    view.current = editor;
+    return () => {
+      editor.destroy();
+      view.current = null;
+    };
+    // The editor is made once; its text is then its own.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
+
+  useEffect(() => {
+    const editor = view.current;
+    if (!editor || editor.state.doc.toString() !== diagnostics.text) return;
+    editor.dispatch(setDiagnostics(editor.state, diagnostics.items));
+  }, [diagnostics]);
+
+  useImperativeHandle(ref, () => ({
+    setText(text) {
+      const editor = view.current;
+      editor?.dispatch({changes: {from: 0, to: editor.state.doc.length, insert: text}, annotations: replaced.of(true)});
+    },
+    moveTo(offset) {
+      const editor = view.current;
+      if (!editor) return;
+      const at = Math.min(offset, editor.state.doc.length);
+      editor.dispatch({selection: EditorSelection.cursor(at), scrollIntoView: true});
+      editor.focus();
+    },
+    text: () => view.current?.state.doc.toString() ?? '',
+  }));
+
+  return <div ref={host} className={styles.editor} />;
+});
