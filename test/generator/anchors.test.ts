@@ -5,18 +5,12 @@
 import assert from 'node:assert/strict';
 import {describe, test} from 'node:test';
 import {VERSIONS, chartDir, fixtureDir, readSchema, referenceFor, schemaDescriptions} from '../support/chart';
+import {partialToc} from '../support/partialToc';
 import {appendKey, parsePathLabel} from '../support/pathLabel';
 
 /** A line that is only a Go marker: `+optional`, `+listType=atomic`, `+kubebuilder:validation:Enum=a;b`. */
 const GO_MARKER_LINE = /^[ \t]*\+[a-zA-Z][\w.:/-]*(=.*)?[ \t]*$/m;
 const GO_MARKER_WORDS = /\+(optional|listType|listMapKey|mapType|structType|kubebuilder|k8s:|genclient|patchStrategy|patchMergeKey|required)\b/;
-
-/** The TOC export of a partial, read from its source text. */
-function tocOf(mdx: string): Array<{value: string; id: string; level: number}> {
-  const match = /^export const toc = (.*);$/m.exec(mdx);
-  assert.ok(match, 'the partial exports a toc');
-  return JSON.parse(match[1]) as Array<{value: string; id: string; level: number}>;
-}
 
 describe('anchors', () => {
   for (const version of VERSIONS) {
@@ -68,7 +62,7 @@ describe('anchors', () => {
         for (const [file, text] of files) {
           if (!file.endsWith('.mdx')) continue;
           partials++;
-          const ids = tocOf(text).map((entry) => entry.id);
+          const ids = partialToc(text).map((entry) => entry.id);
           const repeated = ids.filter((id, position) => ids.indexOf(id) !== position);
           assert.deepEqual(repeated, [], `${file}: repeated toc ids`);
           for (const id of ids) assert.ok(anchors.has(id), `${file}: toc id ${id} is no field's anchor`);
