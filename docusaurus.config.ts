@@ -60,6 +60,8 @@ const config: Config = {
     './src/plugins/splitHeavyChunks.ts',
     './src/plugins/referenceDependencies/index.ts',
     './src/plugins/configSearch/index.ts',
+    // Each page's Markdown twin, each version's llms-full.txt and the site's llms.txt (after the build).
+    './src/plugins/markdownTwins/index.ts',
   ],
   themes: ['@docusaurus/theme-mermaid'],
   clientModules: ['./src/clientModules/fieldDeepLink.ts'],

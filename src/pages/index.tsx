@@ -1,8 +1,11 @@
 import type {ReactNode} from 'react';
+import Head from '@docusaurus/Head';
 import Link from '@docusaurus/Link';
+import useBaseUrl from '@docusaurus/useBaseUrl';
 import useDocusaurusContext from '@docusaurus/useDocusaurusContext';
 import Layout from '@theme/Layout';
 import Heading from '@theme/Heading';
+import {LLMS_TXT} from '../reference/urls';
 
 const sections = [
   {to: '/docs/control-plane', title: 'Control plane', text: 'Distribution, backing store, API server, CoreDNS and how the virtual control plane runs.'},
@@ -13,8 +16,13 @@ const sections = [
 
 export default function Home(): ReactNode {
   const {siteConfig} = useDocusaurusContext();
+  // The home page's Markdown form is the site's index for machines.
+  const llmsTxt = useBaseUrl(LLMS_TXT);
   return (
     <Layout title="vcluster.yaml reference" description={siteConfig.tagline}>
+      <Head>
+        <link rel="alternate" type="text/markdown" href={llmsTxt} />
+      </Head>
       <header className="hero hero--primary home-hero">
         <div className="container">
           <Heading as="h1" className="hero__title">

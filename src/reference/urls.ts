@@ -33,3 +33,18 @@ export const SEARCH_DIR = 'search';
 export function searchIndexUrl(versionName: string): string {
   return `/${SEARCH_DIR}/${versionName}.json`;
 }
+
+/** The Markdown twin of a page, beside its HTML: `/docs/sync` → `/docs/sync.md` (a route with or without the baseUrl). */
+export function markdownTwinUrl(route: string): string {
+  return `${route.replace(/\/+$/u, '') || '/index'}.md`;
+}
+
+/** The site's index for language models (llmstxt.org), at the site root. */
+export const LLMS_TXT = '/llms.txt';
+/** Every page and the whole reference of a version in one file. */
+export const LLMS_FULL_FILE = 'llms-full.txt';
+
+/** `/llms-full.txt` for the current version (where tools look for it), `/docs/<version>/llms-full.txt` for older ones. */
+export function llmsFullUrl(version: string, current: string): string {
+  return version === current ? `/${LLMS_FULL_FILE}` : `${docsRoute(version, current)}/${LLMS_FULL_FILE}`;
+}
