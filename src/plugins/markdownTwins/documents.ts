@@ -119,7 +119,7 @@ function referencePointer(version: VersionPages, partial: string): RootContent[]
   return [paragraph([...what, text(' is in the Reference part at the end of this file, where every field is listed once.')])];
 }
 
-export const REFERENCE_HEADING = 'Reference';
+const REFERENCE_HEADING = 'Reference';
 
 /** A version's llms-full.txt: every listed page, then every field of the release exactly once. */
 export function llmsFull(version: VersionPages, site: SiteInfo): Root {
