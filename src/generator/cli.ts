@@ -1,13 +1,14 @@
 import path from 'node:path';
 import {parseArgs} from 'node:util';
 import {readFieldIndex} from '../reference/fieldIndexFile';
-import {MANIFEST_FILE, SNAPSHOTS_FILE, chartCacheDir, docsDirFor, partialsDirFor, publishedDirFor} from '../reference/files';
+import {MANIFEST_FILE, SNAPSHOTS_FILE, chartCacheDir, docsDirFor, factsFileFor, partialsDirFor, publishedDirFor} from '../reference/files';
 import {allReleases, currentVersion, documentedVersions, readManifest, type VersionManifest} from '../reference/manifest';
 import {pageMapFor, type PageMap} from '../reference/pageMap';
 import {ChartInputError} from './errors';
 import type {FieldIndex} from '../reference/fieldIndex';
 import {DEFAULT_TIMEOUT_MS, ensureChartFiles} from './load/download';
-import {loadChart} from './load/loadChart';
+import {loadChart, type ChartSource} from './load/loadChart';
+import {loadFacts} from './load/loadFacts';
 import {runPipeline, type PipelineJob, type SiteInputs} from './pipeline';
 import {diffOutput, isDirectory, writeOutput, type WriteSummary} from './write/outputDir';
 
@@ -111,9 +112,12 @@ async function planJobs(argv: string[], projectDir: string, env: NodeJS.ProcessE
   }
 
   const manifest = await readManifest(projectDir, values.manifest);
-  const known = manifest.versions.map((entry) => entry.version);
+  const known = manifest.versions.filter((entry) => !entry.historyOnly).map((entry) => entry.version);
   const versions = values.version ?? (await documentedVersions(projectDir, manifest));
   for (const version of versions) {
+    if (manifest.versions.some((entry) => entry.version === version && entry.historyOnly)) {
+      throw new UsageError(`${version} has no docs of its own: ${MANIFEST_FILE} lists it for field history only`);
+    }
     if (!known.includes(version)) throw new UsageError(`unknown version ${version}: ${MANIFEST_FILE} lists ${known.join(', ')}`);
   }
 
@@ -155,27 +159,36 @@ async function downloadOrExplain(plan: Plan, version: string): Promise<string> {
   }
 }
 
+/** Where a release's chart files are: the source directory's `<version>/`, else downloaded into the cache. */
+async function chartDirOf(plan: Plan, version: string): Promise<string> {
+  const fromSource = plan.source && (await isDirectory(path.join(plan.source, version))) ? path.resolve(plan.source, version) : undefined;
+  return fromSource ?? (await downloadOrExplain(plan, version));
+}
+
 /**
- * What the pipeline needs to link the what-changed pages: the page maps of
- * the generated versions and their predecessors, and the field index of a
- * predecessor not generated in this run (from its last output, if any).
+ * What a site run needs beyond the generated versions: every documented
+ * version's page map (for links), the field index of each documented
+ * version not generated now (from its last output, if any: for the
+ * what-changed pages and field history), and the charts of history-only
+ * releases.
  */
-async function readSiteInputs(manifest: VersionManifest, jobs: readonly Job[], projectDir: string): Promise<SiteInputs> {
+async function readSiteInputs(plan: Plan, manifest: VersionManifest, projectDir: string): Promise<SiteInputs> {
   const order = allReleases(manifest);
   const current = currentVersion(manifest);
   const documented = await documentedVersions(projectDir, manifest);
   const pages = new Map<string, PageMap>();
   const earlierIndexes = new Map<string, FieldIndex>();
-  for (const job of jobs) {
-    const previous = order[order.indexOf(job.version) + 1];
-    for (const version of [job.version, previous]) {
-      if (version && documented.includes(version) && !pages.has(version)) pages.set(version, pageMapFor(docsDirFor(projectDir, version, current), projectDir));
-    }
-    if (!previous || jobs.some((other) => other.version === previous) || earlierIndexes.has(previous)) continue;
-    const index = await readFieldIndex(partialsDirFor(projectDir, previous, current)).catch(() => undefined);
-    if (index) earlierIndexes.set(previous, index);
+  for (const version of documented) {
+    pages.set(version, pageMapFor(docsDirFor(projectDir, version, current), projectDir));
+    if (plan.jobs.some((job) => job.version === version)) continue;
+    const index = await readFieldIndex(partialsDirFor(projectDir, version, current)).catch(() => undefined);
+    if (index) earlierIndexes.set(version, index);
   }
-  return {order, current, documented, pages, earlierIndexes};
+  const historyCharts = new Map<string, ChartSource>();
+  for (const entry of manifest.versions) {
+    if (entry.historyOnly) historyCharts.set(entry.version, await loadChart(await chartDirOf(plan, entry.version)));
+  }
+  return {order, current, documented, pages, earlierIndexes, historyCharts};
 }
 
 export interface RunResult {
@@ -194,13 +207,15 @@ export async function runCli(argv: string[], projectDir: string, env: NodeJS.Pro
       return {exitCode: 0};
     }
     // Everything is generated before anything is written: bad input leaves all output as it was.
+    const site = plan.manifest && !plan.customOut ? plan.manifest : undefined;
     const jobs: PipelineJob[] = [];
     for (const job of plan.jobs) {
-      const chartDir = job.chartDir ?? (await downloadOrExplain(plan, job.version));
-      jobs.push({version: job.version, chart: await loadChart(chartDir)});
+      const chart = await loadChart(job.chartDir ?? (await downloadOrExplain(plan, job.version)));
+      // The site's own versions have their curated facts in their docs folder.
+      const facts = site ? await loadFacts(factsFileFor(projectDir, job.version, currentVersion(site))) : undefined;
+      jobs.push({version: job.version, chart, facts});
     }
-    const site = plan.manifest && !plan.customOut ? await readSiteInputs(plan.manifest, plan.jobs, projectDir) : undefined;
-    const outputs = await runPipeline(jobs, site);
+    const outputs = await runPipeline(jobs, site && (await readSiteInputs(plan, site, projectDir)));
     for (const {reference} of outputs) for (const warning of reference.warnings) process.stderr.write(`warning: ${warning}\n`);
 
     const totals: WriteSummary = {written: [], unchanged: [], removed: []};

@@ -1,22 +1,50 @@
 import {INDEX_FILE, SCHEMA_COPY_FILE} from '../reference/files';
 import type {FieldIndex} from '../reference/fieldIndex';
+import type {FieldHistory} from '../reference/history';
+import type {FactsSource} from './load/loadFacts';
 import {loadChart, type ChartSource} from './load/loadChart';
 import {buildFieldIndex} from './model/fieldIndex';
 import {buildFieldTree} from './model/buildFieldTree';
 import {walkFields, type FieldNode} from './model/fieldNode';
+import {mergeFacts} from './model/mergeFacts';
 import {partialFileFor} from './model/segments';
 import {createPartial} from './render/createPartial';
 import {serializePartial} from './render/serialize';
 
-export interface GeneratedReference {
+/** One chart version modelled: its field tree and field index, before anything is rendered. */
+export interface ChartModel {
   version: string;
-  /** File path relative to the output directory → content. */
-  files: Map<string, string>;
+  sections: FieldNode[];
   index: FieldIndex;
-  fieldCount: number;
-  /** The chart's schema as read: the published editor files are made from it. */
+  /** The chart's schema as read: copied beside the reference and published for editors. */
   schemaText: string;
   warnings: string[];
+}
+
+export interface GeneratedReference extends ChartModel {
+  /** File path relative to the output directory → content. */
+  files: Map<string, string>;
+  fieldCount: number;
+}
+
+/** Load → resolve/normalise → field tree and index, with the version's curated facts merged in. */
+export function modelChart(chart: ChartSource, version: string, facts?: FactsSource): ChartModel {
+  const tree = buildFieldTree(chart);
+  const index = buildFieldIndex(version, tree.fields);
+  if (facts) mergeFacts(tree.fields, index, facts);
+  return {version, sections: tree.fields, index, schemaText: chart.schemaText, warnings: tree.warnings};
+}
+
+/** Gives each field of a model its history, in the tree (for the partials) and in the index. */
+export function applyHistory(model: ChartModel, history: ReadonlyMap<string, FieldHistory>): void {
+  for (const node of walkFields(model.sections)) node.history = history.get(node.path);
+  for (const record of model.index.fields) {
+    const entry = history.get(record.path);
+    if (entry?.since) record.since = entry.since;
+    if (entry?.removedIn) record.removedIn = entry.removedIn;
+    if (entry?.defaultChanges) record.defaultChanges = entry.defaultChanges;
+    if (entry?.deprecatedIn) record.deprecatedIn = entry.deprecatedIn;
+  }
 }
 
 /** Sections with a partial: every top-level key, and every field below with fields of its own. */
@@ -24,7 +52,18 @@ function sectionsWithPartials(topLevel: readonly FieldNode[]): FieldNode[] {
   return [...walkFields(topLevel)].filter((node) => node.segments.length === 1 || node.children.length > 0);
 }
 
-/** One chart's reference from its directory: load → resolve/normalise → field tree → partials + index, all in memory. */
+/** The partials, the field index and the schema copy of a model, all in memory. */
+export function renderReference(model: ChartModel): GeneratedReference {
+  const files = new Map<string, string>();
+  for (const section of sectionsWithPartials(model.sections)) {
+    files.set(partialFileFor(section.segments), serializePartial(createPartial(section, model.version)));
+  }
+  files.set(INDEX_FILE, `${JSON.stringify(model.index, null, 1)}\n`);
+  files.set(SCHEMA_COPY_FILE, model.schemaText);
+  return {...model, files, fieldCount: model.index.fields.length};
+}
+
+/** One chart's reference from its directory. */
 export async function generateReference(chartDir: string, version: string): Promise<GeneratedReference> {
   return generateFromChart(await loadChart(chartDir), version);
 }
@@ -33,14 +72,6 @@ export async function generateReference(chartDir: string, version: string): Prom
  * The same from inputs already read and parsed (see `parseSchemaText` and
  * `parseValuesText` in load/loadChart.ts): for tests and fuzzing, no files.
  */
-export function generateFromChart(chart: ChartSource, version: string): GeneratedReference {
-  const tree = buildFieldTree(chart);
-  const files = new Map<string, string>();
-  for (const section of sectionsWithPartials(tree.fields)) {
-    files.set(partialFileFor(section.segments), serializePartial(createPartial(section)));
-  }
-  const index = buildFieldIndex(version, tree.fields);
-  files.set(INDEX_FILE, `${JSON.stringify(index, null, 1)}\n`);
-  files.set(SCHEMA_COPY_FILE, chart.schemaText);
-  return {version, files, index, fieldCount: index.fields.length, schemaText: chart.schemaText, warnings: tree.warnings};
+export function generateFromChart(chart: ChartSource, version: string, facts?: FactsSource): GeneratedReference {
+  return renderReference(modelChart(chart, version, facts));
 }

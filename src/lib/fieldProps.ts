@@ -1,3 +1,5 @@
+import type {FactKind} from '../reference/facts';
+
 /**
  * What a generated partial passes to the `ConfigField` component for one
  * field. Written by the generator as a JSON object literal, read by the site.
@@ -31,6 +33,24 @@ export interface FieldProps {
   object?: true;
   /** The field repeats an ancestor's shape (a recursive schema). */
   recursion?: {path: string; anchor?: string};
+  /** Conditions under which the field needs Pro (`pro` is set too); absent when it always does. */
+  proWhen?: string[];
+  /** The first release with the field, when it is newer than the oldest known release. */
+  since?: string;
+  /** The first later release without the field. */
+  removedIn?: string;
+  /** Each earlier release (up to this page's) whose default differed: the release and the default before it, as YAML. */
+  was?: Array<{in: string; yaml?: string}>;
+}
+
+/**
+ * A curated fact in a partial: `<ConfigFact k="note">text</ConfigFact>`,
+ * among a field's children after its description (see src/reference/facts.ts).
+ */
+export interface FactProps {
+  k: FactKind;
+  /** `deprecated`: the path to use instead. */
+  use?: string;
 }
 
 /**
@@ -38,7 +58,7 @@ export interface FieldProps {
  * field without fields of its own has only this element, so it carries the
  * field's facts (allowed values, examples, ...) too.
  */
-export interface SectionProps extends Pick<FieldProps, 'enum' | 'pattern' | 'format' | 'min' | 'max' | 'examples'> {
+export interface SectionProps extends Pick<FieldProps, 'enum' | 'pattern' | 'format' | 'min' | 'max' | 'examples' | 'proWhen' | 'since' | 'removedIn' | 'was'> {
   path: string;
   anchor: string;
   type: string;

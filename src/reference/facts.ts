@@ -38,6 +38,9 @@ export const FACT_FIELDS: Record<FactKind, {required: ReadonlyArray<keyof Fact>;
   note: {required: ['text'], optional: ['link']},
 };
 
+/** How a fact's text is introduced: `Note: …`, `Effective default: …`. */
+export const FACT_TITLES: Record<FactKind, string> = {pro: 'Pro', default: 'Effective default', requires: 'Requires', deprecated: 'Deprecated', note: 'Note'};
+
 /** The short label a fact gives a field: `Pro with the k8s distro`, `deprecated: use x`. */
 export function factLabel(fact: Fact): string {
   switch (fact.kind) {

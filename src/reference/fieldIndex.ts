@@ -38,6 +38,8 @@ export interface FieldRecord extends FieldHistory {
   partials: string[];
   /** Curated facts (facts.ts); a `deprecated` fact also sets `deprecated`, a `pro` fact `pro`. */
   facts?: IndexedFact[];
+  /** Set when the field needs Pro only under these conditions (from `pro` facts; the schema's own flag means always). */
+  proWhen?: string[];
 }
 
 export interface FieldIndex {

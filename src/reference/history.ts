@@ -36,6 +36,32 @@ export interface ReleaseFields {
   fields: readonly HistoryRecord[];
 }
 
+/** Release versions compared as semver orders them: `0.9.0` < `0.21.0` < `0.21.1`, and `0.22.0-beta.1` < `0.22.0`. */
+export function compareVersions(a: string, b: string): number {
+  const split = (version: string) => {
+    const [main, ...pre] = version.split('-');
+    return {main: main.split('.').map(Number), pre: pre.join('-')};
+  };
+  const [left, right] = [split(a), split(b)];
+  for (let i = 0; i < Math.max(left.main.length, right.main.length); i++) {
+    const difference = (left.main[i] ?? 0) - (right.main[i] ?? 0);
+    if (difference) return difference;
+  }
+  if (left.pre === right.pre) return 0;
+  if (!left.pre) return 1;
+  if (!right.pre) return -1;
+  const [x, y] = [left.pre.split('.'), right.pre.split('.')];
+  for (let i = 0; i < Math.max(x.length, y.length); i++) {
+    if (x[i] === y[i]) continue;
+    if (x[i] === undefined) return -1;
+    if (y[i] === undefined) return 1;
+    const [m, n] = [Number(x[i]), Number(y[i])];
+    if (Number.isInteger(m) && Number.isInteger(n)) return m - n;
+    return x[i] < y[i] ? -1 : 1;
+  }
+  return 0;
+}
+
 /** Whether two JSON values are equal (key order aside). */
 export function sameJson(a: unknown, b: unknown): boolean {
   if (a === b) return true;
@@ -45,6 +71,17 @@ export function sameJson(a: unknown, b: unknown): boolean {
   const keysA = Object.keys(a);
   const keysB = Object.keys(b);
   return keysA.length === keysB.length && keysA.every((key) => Object.prototype.hasOwnProperty.call(b, key) && sameJson((a as Record<string, unknown>)[key], (b as Record<string, unknown>)[key]));
+}
+
+const isEmptyMap = (value: unknown) => typeof value === 'object' && value !== null && !Array.isArray(value) && Object.keys(value).length === 0;
+
+/**
+ * Whether two releases give a field the same default. An empty map and no
+ * default say the same: a field that gains fields of its own keeps its
+ * defaults on them (0.20.0's `external: {}` became an object with fields).
+ */
+export function sameDefault(a: unknown, b: unknown): boolean {
+  return sameJson(a, b) || (a === undefined && isEmptyMap(b)) || (b === undefined && isEmptyMap(a));
 }
 
 /**
@@ -71,7 +108,7 @@ export function historyOf(releases: readonly ReleaseFields[], version: string): 
     for (let i = first + 1; i <= last; i++) {
       const before = byPath[i - 1].get(record.path)!;
       const after = byPath[i].get(record.path)!;
-      if (!sameJson(before.default, after.default)) {
+      if (!sameDefault(before.default, after.default)) {
         changes.push({version: releases[i].version, ...(before.defaultYaml === undefined ? {} : {fromYaml: before.defaultYaml}), ...(after.defaultYaml === undefined ? {} : {toYaml: after.defaultYaml})});
       }
     }

@@ -19,6 +19,8 @@ export interface PublishedField extends FieldHistory {
   required?: true;
   deprecated?: true;
   pro?: true;
+  /** Needs Pro only under these conditions. */
+  proWhen?: string[];
   default?: unknown;
   defaultYaml?: string;
   allowedValues?: unknown[];
@@ -32,4 +34,17 @@ export interface PublishedFields {
   current: string;
   documented: string[];
   fields: PublishedField[];
+}
+
+/** Every field anchor of a version by the page a link to it leads to: route → anchors joined by spaces. */
+export interface PublishedAnchors {
+  format: typeof PUBLISHED_FORMAT;
+  version: string;
+  pages: Record<string, string>;
+}
+
+/** The route that shows `anchor` in a version's anchors, if any. */
+export function routeOfAnchor(anchors: PublishedAnchors, anchor: string): string | undefined {
+  for (const [route, list] of Object.entries(anchors.pages)) if (` ${list} `.includes(` ${anchor} `)) return route;
+  return undefined;
 }

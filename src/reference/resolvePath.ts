@@ -6,7 +6,7 @@
  * plugins and the config checker use it.
  */
 import {ITEM_LABEL, MAP_LABEL, formatPath, parsePath, property, item, mapValue, type Segment} from './configPath';
-import type {FieldRecord} from './fieldIndex';
+import type {FieldRecord, IndexedFields} from './fieldIndex';
 
 interface TrieNode {
   record?: FieldRecord;
@@ -90,6 +90,15 @@ export class PathResolver {
     if (!node.record) return {found: false, prefix: deepest, siblings: siblingsOf(node), failedSegment: ''};
     return {found: true, record: node.record, inside: false, literal};
   }
+}
+
+const resolvers = new WeakMap<IndexedFields, PathResolver>();
+
+/** The resolver of a version's indexed fields, built once. */
+export function resolverOf(fields: IndexedFields): PathResolver {
+  let resolver = resolvers.get(fields);
+  if (!resolver) resolvers.set(fields, (resolver = new PathResolver(fields.index.fields)));
+  return resolver;
 }
 
 function editDistance(a: string, b: string): number {

@@ -21,6 +21,8 @@ export const PUBLISHED_SCHEMA = 'vcluster.schema.json';
 export const PUBLISHED_TYPES = 'vcluster.d.ts';
 /** The field data of a version for code in the browser (published.ts). */
 export const PUBLISHED_FIELDS = 'vcluster.fields.json';
+/** Which page of a version shows which field anchor (published.ts): read only when a deep link misses. */
+export const PUBLISHED_ANCHORS = 'anchors.json';
 export const PUBLISHED_DIR = 'schemas';
 
 export function publishedUrl(version: string, file: string): string {
@@ -32,6 +34,18 @@ export const SEARCH_DIR = 'search';
 
 export function searchIndexUrl(versionName: string): string {
   return `/${SEARCH_DIR}/${versionName}.json`;
+}
+
+/** The what-changed page's route inside a version (each documented version after the first has one). */
+export const CHANGES_ROUTE = 'changes';
+
+/** The kinds of change the what-changed page lists, each a section with this id. */
+export const CHANGE_KINDS = ['added', 'removed', 'retyped', 'default', 'deprecated'] as const;
+export type ChangeKind = (typeof CHANGE_KINDS)[number];
+
+/** The id of one field's entry on the what-changed page: `default-controlPlane-distro-k8s-version`. */
+export function changeEntryId(kind: ChangeKind, anchor: string): string {
+  return `${kind}-${anchor}`;
 }
 
 /** The Markdown twin of a page, beside its HTML: `/docs/sync` → `/docs/sync.md` (a route with or without the baseUrl). */

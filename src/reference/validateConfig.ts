@@ -5,7 +5,7 @@
  * The caller compiles the schema (Ajv, draft 2020-12) and passes the validator.
  */
 import type {ErrorObject, ValidateFunction} from 'ajv';
-import {isMap, isNode, isPair, isScalar, parseDocument, type Document} from 'yaml';
+import {isMap, isNode, isPair, isScalar, isSeq, parseDocument, type Document} from 'yaml';
 import {formatInstancePath} from './configPath';
 
 export interface ConfigProblem {
@@ -156,4 +156,23 @@ export function validateConfigText(yamlText: string, validate: ValidateFunction)
   const parsed = parseConfig(yamlText);
   if (parsed.problems.length || !parsed.doc) return parsed.problems;
   return schemaProblems(parsed.doc, parsed.data, validate);
+}
+
+/** Every key of a parsed config with its instance path and the offset of the key: maps and lists, depth first (aliases are not followed). */
+export function keysOf(doc: Document): Array<{keys: Array<string | number>; offset: number}> {
+  const found: Array<{keys: Array<string | number>; offset: number}> = [];
+  const visit = (node: unknown, keys: Array<string | number>): void => {
+    if (isMap(node)) {
+      for (const pair of node.items) {
+        if (!isPair(pair) || !isScalar(pair.key)) continue;
+        const path = [...keys, String(pair.key.value)];
+        found.push({keys: path, offset: pair.key.range?.[0] ?? 0});
+        visit(pair.value, path);
+      }
+    } else if (isSeq(node)) {
+      node.items.forEach((entry, index) => visit(entry, [...keys, index]));
+    }
+  };
+  visit(doc.contents, []);
+  return found;
 }

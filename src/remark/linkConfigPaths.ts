@@ -31,7 +31,8 @@ import {readIndexedFieldsSync} from '../reference/fieldIndexFile';
 import {partialShows} from '../reference/fieldIndex';
 import {importedPartials, pageMapFor} from '../reference/pageMap';
 import {pageForField} from '../reference/pageForField';
-import {PathResolver, closeKeys, joinPath, type Resolution} from '../reference/resolvePath';
+import {closeKeys, joinPath, resolverOf, type Resolution} from '../reference/resolvePath';
+import {ALLOW_DEPRECATED_FRONT_MATTER, deprecationMessage, pageAllowances} from './deprecations';
 import {failOnProblems, fileContext, isGeneratedFile, problemAt, type FileContext, type FileLike, type SiteOptions} from './site';
 
 export type LinkConfigPathsOptions = SiteOptions;
@@ -65,17 +66,6 @@ function isSkipped(node: Nodes): boolean {
     node.type === 'heading' ||
     ((node.type === 'mdxJsxTextElement' || node.type === 'mdxJsxFlowElement') && (node.name === 'a' || node.name === 'Link'))
   );
-}
-
-const resolvers = new WeakMap<IndexedFields, PathResolver>();
-
-function resolverFor(fields: IndexedFields): PathResolver {
-  let resolver = resolvers.get(fields);
-  if (!resolver) {
-    resolver = new PathResolver(fields.index.fields);
-    resolvers.set(fields, resolver);
-  }
-  return resolver;
 }
 
 /** `from` → `to` as a relative link (`./x.mdx`, `../y/z.mdx`), `/`-separated. */
@@ -112,6 +102,8 @@ export function checkConfigPaths(tree: Root, file: FileLike, options: LinkConfig
   let context: FileContext | undefined;
   let fields: IndexedFields | undefined;
   let own: string[] | undefined;
+  let allowances: Map<string, string> | undefined;
+  const used = new Set<string>();
 
   visit(tree, (node: Nodes, index, parent) => {
     if (isSkipped(node)) return SKIP;
@@ -124,7 +116,7 @@ export function checkConfigPaths(tree: Root, file: FileLike, options: LinkConfig
     fields ??= readIndexedFieldsSync(context.partialsDir, context.version);
     if (!fields.topLevel.has(/^[^.[]+/u.exec(text)![0])) return;
     const line = node.position?.start.line ?? 0;
-    const resolution = resolverFor(fields).resolve(text);
+    const resolution = resolverOf(fields).resolve(text);
     // `rbac.authorization.k8s.io`, `plugin.yaml` (`plugin.*`!): a host or file name unless every key matched by name.
     if (!(resolution.found && resolution.literal) && HOST_OR_FILE.test(text)) return;
     if (!resolution.found) {
@@ -132,6 +124,16 @@ export function checkConfigPaths(tree: Root, file: FileLike, options: LinkConfig
       return;
     }
     const {record} = resolution;
+    if (record.deprecated && !resolution.inside) {
+      allowances ??= pageAllowances(file.data?.frontMatter);
+      const why = allowances.get(record.path) ?? allowances.get(text);
+      used.add(allowances.has(record.path) ? record.path : text);
+      if (!why) {
+        result.problems.push(
+          problemAt(context, line, `${deprecationMessage(text, record, fields.index.version)} (or say why the page names it: front matter \`${ALLOW_DEPRECATED_FRONT_MATTER}: {${record.path}: "<why>"}\`)`),
+        );
+      }
+    }
     own ??= ownPartials(tree, context);
     let url: string | undefined;
     if (own.some((partial) => partialShows(record, partial))) url = `#${record.anchor}`;
@@ -151,6 +153,10 @@ export function checkConfigPaths(tree: Root, file: FileLike, options: LinkConfig
     // The new link holds the code just checked: do not visit it again.
     return SKIP;
   });
+  // An allowance for a path the page no longer names is stale.
+  for (const [path] of allowances ?? pageAllowances(file.data?.frontMatter)) {
+    if (!used.has(path)) result.problems.push(`${context?.displayPath ?? file.path}:1: front matter ${ALLOW_DEPRECATED_FRONT_MATTER} names \`${path}\`, which the page does not name as a deprecated field`);
+  }
   return result;
 }
 

@@ -14,10 +14,11 @@ export interface SiteOptions {
   siteDir?: string;
 }
 
-/** The part of a vfile the plugins read. */
+/** The part of a vfile the plugins read; Docusaurus puts the page's front matter in `data`. */
 export interface FileLike {
   path?: string;
   cwd?: string;
+  data?: {frontMatter?: Record<string, unknown>; [key: string]: unknown};
 }
 
 /** Where a Markdown file sits: its site, its docs version and that version's directories. */

@@ -9,7 +9,9 @@
  * file and line, the config path at fault and what the schema expects.
  *
  * A block opts out with `skip-validation="<why>"` in its meta; the reason is
- * required. `listOptOuts` lists every opt-out of a set of files.
+ * required. An example that sets a field its release deprecates fails too,
+ * unless it says why with `allow-deprecated="<why>"` (./deprecations.ts).
+ * `listOptOuts` lists every opt-out of a set of files.
  */
 import {readFileSync} from 'node:fs';
 import path from 'node:path';
@@ -20,15 +22,21 @@ import {visit} from 'unist-util-visit';
 import {cachedGeneratedReader} from '../reference/fieldIndexFile';
 import {SCHEMA_COPY_FILE} from '../reference/files';
 import {outlineMdx} from '../reference/mdxOutline';
+import {readIndexedFieldsSync} from '../reference/fieldIndexFile';
+import {resolverOf} from '../reference/resolvePath';
 import {parseConfig, schemaProblems} from '../reference/validateConfig';
+import {ALLOW_DEPRECATED, deprecatedKeys, deprecationMessage, frontMatterOf, metaOption, pageAllowances} from './deprecations';
 import {failOnProblems, fileContext, lineOfOffset, problemAt, type FileContext, type FileLike, type SiteOptions} from './site';
 
 export type ValidateConfigExamplesOptions = SiteOptions;
 
 export interface OptOut {
-  /** File path relative to the site, and the line of the code block's opening fence. */
+  /** File path relative to the site, and the line of the code block's opening fence (or of the front matter). */
   file: string;
   line: number;
+  /** `skip-validation` or `allow-deprecated` on a block; `allow_deprecated` in front matter, with the path. */
+  kind: 'skip-validation' | 'allow-deprecated' | 'allow_deprecated';
+  path?: string;
   reason: string;
 }
 
@@ -41,7 +49,6 @@ export interface ExampleCheckResult {
 }
 
 const TITLE = /(?:^|\s)title=(["'])vcluster\.yaml\1(?=\s|$)/u;
-const SKIP = /(?:^|\s)skip-validation(?:=(?:"([^"]*)"|'([^']*)'|([^\s"']*)))?(?=\s|$)/u;
 
 /** Whether a code node is a `vcluster.yaml` example. */
 export function isConfigExample(node: {lang?: string | null; meta?: string | null}): boolean {
@@ -50,9 +57,7 @@ export function isConfigExample(node: {lang?: string | null; meta?: string | nul
 
 /** The opt-out of a block: absent, or present with its (possibly empty) reason. */
 export function skipReason(meta: string | null | undefined): {reason: string} | undefined {
-  const match = SKIP.exec(meta ?? '');
-  if (!match) return undefined;
-  return {reason: (match[1] ?? match[2] ?? match[3] ?? '').trim()};
+  return metaOption(meta, 'skip-validation');
 }
 
 // ---- schema validators, one per docs version (and schema file version) ----
@@ -68,14 +73,29 @@ function validatorFor(context: Pick<FileContext, 'partialsDir' | 'version'>): Va
   return readValidator(path.join(context.partialsDir, SCHEMA_COPY_FILE), context.version);
 }
 
-/** Validates one example; returns its problems. `firstLine` is the file line of the YAML's first line. */
-export function validateExample(yamlText: string, context: Pick<FileContext, 'partialsDir' | 'version' | 'displayPath'>, firstLine: number): string[] {
+/**
+ * Validates one example; returns its problems. `firstLine` is the file line
+ * of the YAML's first line. Unless `allowDeprecated`, a key naming a
+ * deprecated field is a problem too.
+ */
+export function validateExample(
+  yamlText: string,
+  context: Pick<FileContext, 'partialsDir' | 'version' | 'displayPath'>,
+  firstLine: number,
+  allowDeprecated = false,
+): string[] {
   const parsed = parseConfig(yamlText);
   const problems = parsed.problems.length || !parsed.doc ? parsed.problems : schemaProblems(parsed.doc, parsed.data, validatorFor(context));
+  const lineAt = (offset: number) => firstLine + lineOfOffset(yamlText, offset) - 1;
+  const lines = problems.map((problem) => problemAt(context, lineAt(problem.offset), problem.message));
+  if (parsed.doc && !parsed.problems.length && !allowDeprecated) {
+    const resolver = resolverOf(readIndexedFieldsSync(context.partialsDir, context.version));
+    for (const {offset, path: keyPath, record} of deprecatedKeys(parsed.doc, resolver)) {
+      lines.push(problemAt(context, lineAt(offset), `${deprecationMessage(keyPath, record, context.version)} (or say why the example shows it: ${ALLOW_DEPRECATED}="<why>")`));
+    }
+  }
   const seen = new Set<string>();
-  return problems
-    .map((problem) => problemAt(context, firstLine + lineOfOffset(yamlText, problem.offset) - 1, problem.message))
-    .filter((text) => !seen.has(text) && seen.add(text));
+  return lines.filter((text) => !seen.has(text) && seen.add(text));
 }
 
 /** Checks every config example of a parsed Markdown/MDX tree. */
@@ -88,12 +108,15 @@ export function checkConfigExamples(tree: Root, file: FileLike, options: Validat
     const fenceLine = code.position?.start.line ?? 0;
     const skip = skipReason(code.meta);
     if (skip) {
-      if (skip.reason) result.optOuts.push({file: context.displayPath, line: fenceLine, reason: skip.reason});
+      if (skip.reason) result.optOuts.push({file: context.displayPath, line: fenceLine, kind: 'skip-validation', reason: skip.reason});
       else result.problems.push(problemAt(context, fenceLine, 'skip-validation needs a reason: write skip-validation="<why this example is not valid vcluster.yaml>"'));
       return;
     }
+    const allow = metaOption(code.meta, ALLOW_DEPRECATED);
+    if (allow?.reason) result.optOuts.push({file: context.displayPath, line: fenceLine, kind: 'allow-deprecated', reason: allow.reason});
+    if (allow && !allow.reason) result.problems.push(problemAt(context, fenceLine, `${ALLOW_DEPRECATED} needs a reason: write ${ALLOW_DEPRECATED}="<why this example shows a deprecated field>"`));
     result.validated++;
-    result.problems.push(...validateExample(code.value, context, fenceLine + 1));
+    result.problems.push(...validateExample(code.value, context, fenceLine + 1, allow !== undefined));
   });
   return result;
 }
@@ -103,20 +126,31 @@ export default function validateConfigExamples(options: ValidateConfigExamplesOp
   return (tree: Root, file: FileLike): void => {
     failOnProblems(
       checkConfigExamples(tree, file, options).problems,
-      (count, s) => `${count} invalid vcluster.yaml example${s} (fix the example, or mark the block skip-validation="<reason>"):`,
+      (count, s) =>
+        `${count} invalid vcluster.yaml example${s} (fix the example; mark a block skip-validation="<reason>" if it is partial on purpose, ` +
+        `or ${ALLOW_DEPRECATED}="<reason>" if it must show a deprecated field):`,
     );
   };
 }
 
-/** Every `skip-validation` opt-out of the given files, with its reason ('' when it has none, which the plugin rejects). */
+/**
+ * Every opt-out of the given files, with its reason ('' when it has none,
+ * which the plugins reject): `skip-validation` and `allow-deprecated` on
+ * examples, `allow_deprecated` in front matter.
+ */
 export function listOptOuts(files: readonly string[], options: ValidateConfigExamplesOptions = {}): OptOut[] {
   const optOuts: OptOut[] = [];
   for (const file of files) {
-    const blocks = outlineMdx(readFileSync(file, 'utf8')).fences;
-    for (const block of blocks) {
-      const skip = isConfigExample(block) ? skipReason(block.meta) : undefined;
-      if (skip) optOuts.push({file: fileContext({path: file}, options).displayPath, line: block.line, reason: skip.reason});
+    const text = readFileSync(file, 'utf8');
+    const displayPath = fileContext({path: file}, options).displayPath;
+    for (const block of outlineMdx(text).fences) {
+      if (!isConfigExample(block)) continue;
+      for (const kind of ['skip-validation', ALLOW_DEPRECATED] as const) {
+        const option = metaOption(block.meta, kind);
+        if (option) optOuts.push({file: displayPath, line: block.line, kind, reason: option.reason});
+      }
     }
+    for (const [path, reason] of pageAllowances(frontMatterOf(text))) optOuts.push({file: displayPath, line: 1, kind: 'allow_deprecated', path, reason});
   }
   return optOuts;
 }

@@ -1,7 +1,7 @@
 import type {ComponentProps} from 'react';
 import useBrokenLinks from '@docusaurus/useBrokenLinks';
 import MDXComponents from '@theme-original/MDXComponents';
-import {ConfigField, ConfigSection} from '@site/src/components/ConfigField';
+import {ConfigFact, ConfigField, ConfigSection} from '@site/src/components/ConfigField';
 
 // Field anchors are rendered by ConfigField, not by Docusaurus headings: register
 // them so the build's broken-anchor check knows they exist.
@@ -20,4 +20,5 @@ export default {
   ...MDXComponents,
   ConfigField: DocsConfigField,
   ConfigSection: DocsConfigSection,
+  ConfigFact,
 };

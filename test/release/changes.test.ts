@@ -2,7 +2,9 @@ import assert from 'node:assert/strict';
 import {existsSync, readFileSync} from 'node:fs';
 import path from 'node:path';
 import {describe, it} from 'node:test';
+import {createChangesPartial} from '../../src/generator/changes/createChangesPartial';
 import {diffIndexes} from '../../src/generator/changes/diffIndexes';
+import {serializePartial} from '../../src/generator/render/serialize';
 import type {FieldIndex, FieldRecord} from '../../src/reference/fieldIndex';
 import {readIndexedFieldsSync} from '../../src/reference/fieldIndexFile';
 import {CHANGES_FILE, partialsDirFor} from '../../src/reference/files';
@@ -24,6 +26,23 @@ describe('what changed between two versions', () => {
     assert.deepEqual(diff.removed.map((change) => change.path), ['a.gone']);
     assert.deepEqual(diff.typeChanged.map((change) => change.path), ['a.retyped']);
     assert.deepEqual(diff.defaultChanged.map((change) => change.path), ['a.list']);
+    assert.deepEqual(diff.deprecated, []);
+  });
+
+  it('finds fields newly deprecated, with the replacement a fact names', () => {
+    const before = index('1', [record('a.old', 'string'), record('a.long', 'string'), record('a.new', 'string')]);
+    const after = index('2', [
+      {...record('a.old', 'string'), deprecated: true, facts: [{kind: 'deprecated', replacement: 'a.new', evidence: 'x.go'}]},
+      {...record('a.long', 'string'), deprecated: true},
+      record('a.new', 'string'),
+    ]);
+    before.fields[1].deprecated = true;
+    const diff = diffIndexes(before, after);
+    assert.deepEqual(diff.deprecated.map((change) => change.path), ['a.old'], 'a.long was deprecated already');
+    const partial = serializePartial(createChangesPartial(diff, (version, field) => `./page.mdx#${field.anchor}`));
+    assert.match(partial, /## Newly deprecated \(1\) \{\/\* #deprecated \*\/\}/u);
+    assert.match(partial, /<span id="deprecated-a-old" \/>\[`a\.old`\]\(\.\/page\.mdx#a-old\) `string`: use `a\.new`/u);
+    assert.match(partial, /\{\/\* #added \*\/\}[^]*\{\/\* #removed \*\/\}[^]*\{\/\* #retyped \*\/\}[^]*\{\/\* #default \*\/\}/u, 'every section has its stable id');
   });
 
   const current = currentVersion(readManifestSync(projectRoot));

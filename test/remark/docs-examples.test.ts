@@ -10,6 +10,7 @@ import path from 'node:path';
 import {before, test} from 'node:test';
 import {checkConfigPaths} from '../../src/remark/linkConfigPaths';
 import {fileContext} from '../../src/remark/site';
+import {frontMatterOf} from '../../src/remark/deprecations';
 import {checkConfigExamples, listOptOuts, type OptOut} from '../../src/remark/validateConfigExamples';
 import {PROJECT_ROOT, ensureRealReference, parseMdx} from '../support/remarkSite';
 
@@ -41,7 +42,10 @@ test('every config example and config path of the real docs is valid for its ver
   const perVersion = new Map<string, {pages: number; examples: number; linked: number; unlinked: number}>();
   const unlinked: string[] = [];
   for (const file of files) {
-    const tree = parseMdx(readFileSync(file, 'utf8'));
+    const text = readFileSync(file, 'utf8');
+    const tree = parseMdx(text);
+    // As Docusaurus passes it to the plugins.
+    const frontMatter = frontMatterOf(text);
     const {version} = fileContext({path: file});
     const stats = perVersion.get(version) ?? {pages: 0, examples: 0, linked: 0, unlinked: 0};
     perVersion.set(version, stats);
@@ -51,7 +55,7 @@ test('every config example and config path of the real docs is valid for its ver
       stats.examples += examples.validated;
       optOuts.push(...examples.optOuts);
       problems.push(...examples.problems);
-      const paths = checkConfigPaths(tree, {path: file});
+      const paths = checkConfigPaths(tree, {path: file, data: {frontMatter}});
       stats.linked += paths.linked.length;
       stats.unlinked += paths.unlinked.length;
       unlinked.push(...paths.unlinked.map((occurrence) => `${occurrence.file}:${occurrence.line} ${occurrence.path}`));
@@ -67,13 +71,14 @@ test('every config example and config path of the real docs is valid for its ver
     console.log(`  ${version}: ${stats.pages} files, ${stats.examples} examples validated, ${stats.linked} config paths linked, ${stats.unlinked} known paths left unlinked (no page renders them)`);
   }
   for (const line of unlinked) console.log(`  unlinked: ${line}`);
-  console.log(optOuts.length ? 'opt-outs (skip-validation):' : 'opt-outs (skip-validation): none');
-  for (const optOut of optOuts) console.log(`  ${optOut.file}:${optOut.line}: ${optOut.reason}`);
+  const allOptOuts = listOptOuts(files);
+  console.log(allOptOuts.length ? 'opt-outs (skip-validation, allow-deprecated, allow_deprecated):' : 'opt-outs: none');
+  for (const optOut of allOptOuts) console.log(`  ${optOut.file}:${optOut.line}: ${optOut.kind}${optOut.path ? ` ${optOut.path}` : ''}: ${optOut.reason || '(no reason)'}`);
   if (problems.length) console.log(`problems:\n${problems.map((problem) => `  ${problem}`).join('\n')}`);
 
   // listOptOuts (a line scanner) agrees with the plugin (the MDX parser) on every opt-out with a reason.
   assert.deepEqual(
-    listOptOuts(files).filter((optOut) => optOut.reason),
+    allOptOuts.filter((optOut) => optOut.reason && optOut.kind !== 'allow_deprecated'),
     optOuts,
   );
   assert.ok(total > 0, 'the docs have vcluster.yaml examples');

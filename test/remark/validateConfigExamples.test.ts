@@ -100,10 +100,10 @@ describe('validateConfigExamples', () => {
     const text = page('controlPlane:\n  distro: nonsense\n', 'title="vcluster.yaml" skip-validation="shows a mistake on purpose"');
     await processMdx(text, site.file('docs/guide.mdx'));
     const result = checkConfigExamples(parseMdx(text), {path: site.file('docs/guide.mdx')});
-    assert.deepEqual(result, {validated: 0, optOuts: [{file: 'docs/guide.mdx', line: 4, reason: 'shows a mistake on purpose'}], problems: []});
+    assert.deepEqual(result, {validated: 0, optOuts: [{file: 'docs/guide.mdx', line: 4, kind: 'skip-validation', reason: 'shows a mistake on purpose'}], problems: []});
 
     const file = site.write('docs/opt-out.mdx', `${text}\n${page('rbac: {}\n').replace('# Guide\n\nSome text.\n', '')}`);
-    assert.deepEqual(listOptOuts([file, site.file('docs/sync.mdx')]), [{file: 'docs/opt-out.mdx', line: 4, reason: 'shows a mistake on purpose'}]);
+    assert.deepEqual(listOptOuts([file, site.file('docs/sync.mdx')]), [{file: 'docs/opt-out.mdx', line: 4, kind: 'skip-validation', reason: 'shows a mistake on purpose'}]);
   });
 
   test('an opt-out without a reason fails', async () => {

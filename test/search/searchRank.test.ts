@@ -280,6 +280,22 @@ describe('ranking', () => {
     assert.equal(result.field.description, 'embedded does something.');
   });
 
+  test('field results carry their Pro condition, since, removed-in and replacement', () => {
+    const marked: FieldIndexRecord[] = [
+      ...fields,
+      record('controlPlane.distro.k8s.newer', 'controlPlane-distro-k8s-newer', {since: '0.21.0', pro: true, proWhen: ['with the k8s distro']}),
+      record('controlPlane.distro.k8s.gone', 'controlPlane-distro-k8s-gone', {removedIn: '0.22.0', deprecated: true, facts: [{kind: 'deprecated', replacement: 'controlPlane.distro.k8s.newer', evidence: 'x'}]}),
+    ];
+    const html = controlPlanePage.replace('</details></details></details></div>', `${fieldHtml('controlPlane-distro-k8s-newer', 'newer', 4)}${fieldHtml('controlPlane-distro-k8s-gone', 'gone', 4)}</details></details></details></div>`);
+    const built = [{route: '/docs/control-plane', ...extractPage(html)}];
+    const prepared = prepareIndex(JSON.parse(JSON.stringify(buildVersionIndex('current', built, marked).index)));
+    const byPath = new Map(prepared.fields.map((field) => [field.path, field]));
+    assert.deepEqual(byPath.get('controlPlane.distro.k8s.newer')!.marks, {proWhen: ['with the k8s distro'], since: '0.21.0'});
+    assert.deepEqual(byPath.get('controlPlane.distro.k8s.gone')!.marks, {removedIn: '0.22.0', use: 'controlPlane.distro.k8s.newer'});
+    assert.equal(byPath.get('controlPlane.distro.k8s.gone')!.anchor, 'controlPlane-distro-k8s-gone', 'an empty anchor slot means the derived one');
+    assert.equal(byPath.get('controlPlane.distro.k8s.enabled')!.marks, undefined);
+  });
+
   test('stays within the limit and never repeats a target', () => {
     const all = targets('e', 50);
     assert.equal(new Set(all).size, all.length);

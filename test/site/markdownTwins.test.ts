@@ -169,20 +169,30 @@ describe('Markdown twins and llms files of the build', () => {
 
   it('turns MDX into plain Markdown: admonitions as quotes, code blocks with their titles, components by their meaning', () => {
     const read = (route: string) => readFileSync(path.join(build, markdownTwinUrl(route)), 'utf8');
-    const backingStore = read('/docs/control-plane/backing-store');
-    assert.match(backingStore, /^> \*\*Warning: Choose before the first install\*\*$/mu);
-    assert.match(backingStore, /^```mermaid$/mu);
-    const overview = read('/docs');
-    assert.match(overview, /^```yaml title="vcluster\.yaml"$/mu, 'a checked example keeps its title');
-    assert.ok(overview.includes(`# yaml-language-server: $schema=${siteUrl}/schemas/${current}/vcluster.schema.json`), 'EditorSchema by its meaning');
+    let admonitions = 0;
+    let fences = 0;
     for (const page of pages) {
+      const source = readFileSync(page.file, 'utf8');
       const text = read(page.route);
+      // Each admonition of the page's own source, as a quote led by its kind and title.
+      for (const [, kind, title] of source.matchAll(/^:::(\w+)(?:\[(.*)\])?\s*$/gmu)) {
+        const lead = `${kind.charAt(0).toUpperCase()}${kind.slice(1)}${title ? `: ${title}` : ''}`;
+        assert.ok(text.includes(`> **${lead}**`), `${page.route}: the admonition "${lead}"`);
+        admonitions++;
+      }
+      // Each fenced block keeps its language and meta (a checked example its title).
+      for (const [, info] of source.matchAll(/^```(\S.*)$/gmu)) {
+        assert.ok(text.includes(`\`\`\`${info.trim()}\n`), `${page.route}: the code block \`\`\`${info}`);
+        fences++;
+      }
       assert.doesNotMatch(text, /^(import|export) /mu, `${page.route}: no ESM`);
       assert.ok(!text.includes('{/*'), `${page.route}: no MDX comments`);
       const tree = parseMarkdownFile(path.join(build, markdownTwinUrl(page.route)));
       const types = new Set([...walk(tree)].map((node) => node.type));
       for (const type of types) assert.ok(!/^mdx|Directive$/u.test(type), `${page.route}: ${type}`);
     }
+    assert.ok(admonitions > 10 && fences > 50, `${admonitions} admonitions, ${fences} code blocks`);
+    assert.ok(read('/docs').includes(`# yaml-language-server: $schema=${siteUrl}/schemas/${current}/vcluster.schema.json`), 'EditorSchema by its meaning');
   });
 
   it('the twin link follows client-side navigation', async () => {

@@ -4,31 +4,20 @@ import {partialsDirFor} from '../../src/reference/files';
 import {currentVersion, readManifestSync} from '../../src/reference/manifest';
 import {readFile} from 'node:fs/promises';
 import path from 'node:path';
-import {after, before, describe, it} from 'node:test';
-import type {Browser, ConsoleMessage, Page} from 'playwright-core';
+import {describe, it} from 'node:test';
+import type {ConsoleMessage, Page} from 'playwright-core';
 import {parse} from 'yaml';
-import {launchChromium} from '../support/browser';
 import {builtSite, projectRoot} from '../support/buildDir';
-import {serveBuild, type StaticSite} from '../support/staticServer';
+import {builtSiteInBrowser} from '../support/siteSession';
 
 const FIELD = 'controlPlane-backingStore-etcd-embedded-migrateFromDeployedEtcd';
 const CONTROL_PLANE = 'docs/control-plane';
 
 describe('the control-plane reference in a browser', () => {
-  let site: StaticSite;
-  let browser: Browser;
-
-  before(async () => {
-    site = await serveBuild(builtSite());
-    browser = await launchChromium();
-  });
-  after(async () => {
-    await browser?.close();
-    await site?.close();
-  });
+  const session = builtSiteInBrowser();
 
   async function openPage(pathAndHash: string, options: {javaScriptEnabled?: boolean; width?: number} = {}): Promise<{page: Page; errors: string[]}> {
-    const context = await browser.newContext({
+    const context = await session.browser().newContext({
       javaScriptEnabled: options.javaScriptEnabled ?? true,
       viewport: {width: options.width ?? 1280, height: 900},
       permissions: ['clipboard-read', 'clipboard-write'],
@@ -39,7 +28,7 @@ describe('the control-plane reference in a browser', () => {
       if (message.type() === 'error') errors.push(message.text());
     });
     page.on('pageerror', (error) => errors.push(error.message));
-    await page.goto(`${site.origin}${pathAndHash}`, {waitUntil: 'load'});
+    await page.goto(`${session.site().origin}${pathAndHash}`, {waitUntil: 'load'});
     return {page, errors};
   }
 
@@ -129,7 +118,7 @@ describe('the control-plane reference in a browser', () => {
     const sitemap = await readFile(path.join(builtSite(), 'sitemap.xml'), 'utf8');
     const pages = [...sitemap.matchAll(/<loc>([^<]+)<\/loc>/g)].map((match) => new URL(match[1]).pathname);
     assert.ok(pages.length > 10, `the sitemap lists the pages (${pages.length})`);
-    const context = await browser.newContext();
+    const context = await session.browser().newContext();
     const page = await context.newPage();
     const errors: string[] = [];
     page.on('console', (message) => {
@@ -137,7 +126,7 @@ describe('the control-plane reference in a browser', () => {
     });
     page.on('pageerror', (error) => errors.push(`${page.url()}: ${error.message}`));
     for (const pathname of pages) {
-      const response = await page.goto(`${site.origin}${pathname.replace(/^\//, '')}`, {waitUntil: 'load'});
+      const response = await page.goto(`${session.site().origin}${pathname.replace(/^\//, '')}`, {waitUntil: 'load'});
       assert.equal(response?.status(), 200, pathname);
     }
     assert.deepEqual(errors, []);

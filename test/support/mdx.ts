@@ -11,7 +11,7 @@ import {Worker} from 'node:worker_threads';
 import {createElement, type ComponentType, type ReactNode} from 'react';
 import * as runtime from 'react/jsx-runtime';
 import {renderToStaticMarkup} from 'react-dom/server';
-import type {FieldProps, SectionProps} from '../../src/lib/fieldProps';
+import type {FactProps, FieldProps, SectionProps} from '../../src/lib/fieldProps';
 import {PROJECT_ROOT} from './chart';
 
 export interface TocEntry {
@@ -22,10 +22,12 @@ export interface TocEntry {
 
 type FieldComponent = ComponentType<{f: FieldProps; children?: ReactNode}>;
 type SectionComponent = ComponentType<{f: SectionProps; children?: ReactNode}>;
+type FactComponent = ComponentType<{f: FactProps; children?: ReactNode}>;
 
 export interface PartialComponents {
   ConfigField: FieldComponent;
   ConfigSection: SectionComponent;
+  ConfigFact: FactComponent;
   /** Where they come from, for the test log. */
   origin: string;
 }
@@ -34,6 +36,7 @@ export interface PartialComponents {
 export const standInComponents: PartialComponents = {
   ConfigField: ({f, children}) => createElement('section', {id: f.anchor}, createElement('h2', null, f.name), children),
   ConfigSection: ({f, children}) => createElement('div', {'data-section': f.anchor}, children),
+  ConfigFact: ({f, children}) => createElement('div', {'data-fact': f.k}, children),
   origin: 'stand-in components (test/support/mdx.ts)',
 };
 
@@ -46,8 +49,8 @@ export async function loadComponents(): Promise<PartialComponents> {
   if (!existsSync(file)) return standInComponents;
   try {
     const loaded = (await import(pathToFileURL(file).href)) as Partial<PartialComponents>;
-    if (typeof loaded.ConfigField === 'function' && typeof loaded.ConfigSection === 'function') {
-      return {ConfigField: loaded.ConfigField, ConfigSection: loaded.ConfigSection, origin: path.relative(PROJECT_ROOT, file)};
+    if (typeof loaded.ConfigField === 'function' && typeof loaded.ConfigSection === 'function' && typeof loaded.ConfigFact === 'function') {
+      return {ConfigField: loaded.ConfigField, ConfigSection: loaded.ConfigSection, ConfigFact: loaded.ConfigFact, origin: path.relative(PROJECT_ROOT, file)};
     }
     return {...standInComponents, origin: `${standInComponents.origin}; ${path.relative(PROJECT_ROOT, file)} lacks ConfigField/ConfigSection exports`};
   } catch (error) {
@@ -132,7 +135,7 @@ export async function renderCompiled(code: string, components: PartialComponents
     sections.push(props.f);
     return createElement(components.ConfigSection, props);
   };
-  const html = renderToStaticMarkup(createElement(module.default, {components: {ConfigField, ConfigSection}}));
+  const html = renderToStaticMarkup(createElement(module.default, {components: {ConfigField, ConfigSection, ConfigFact: components.ConfigFact}}));
   return {html, toc: (module as {toc?: TocEntry[]}).toc ?? [], fields, sections};
 }
 

@@ -126,6 +126,7 @@ const NEW_SCHEMA = {
           properties: {
             extraSANs: {type: 'array', items: {type: 'string'}, description: 'Extra names.'},
             port: {type: 'integer', description: 'Port.'},
+            legacyPort: {type: 'integer', deprecated: true, description: 'The old name of port.'},
           },
         },
         statefulSet: {

@@ -7,7 +7,7 @@ import {createElement} from 'react';
 import * as runtime from 'react/jsx-runtime';
 import {renderToStaticMarkup} from 'react-dom/server';
 import remarkGfm from 'remark-gfm';
-import {ConfigField, ConfigSection} from '../../src/components/ConfigField';
+import {ConfigFact, ConfigField, ConfigSection} from '../../src/components/ConfigField';
 
 export interface TocEntry {
   value: string;
@@ -39,7 +39,7 @@ export async function renderPartial(source: string): Promise<RenderedPartial> {
   const {processor, run} = await loadMdx();
   const code = String(await processor.process(source));
   const module = await run(code, {...runtime, baseUrl: import.meta.url});
-  const html = renderToStaticMarkup(createElement(module.default, {components: {ConfigField, ConfigSection}}));
+  const html = renderToStaticMarkup(createElement(module.default, {components: {ConfigField, ConfigSection, ConfigFact}}));
   return {
     html,
     toc: ((module as {toc?: TocEntry[]}).toc ?? []) as TocEntry[],

@@ -1,5 +1,5 @@
 import React, {Children, isValidElement, useState, type ReactNode} from 'react';
-import type {FieldProps, SectionProps} from '../../lib/fieldProps';
+import type {FactProps, FieldProps, SectionProps} from '../../lib/fieldProps';
 import {yamlSnippet} from '../../lib/yamlSnippet';
 import {REFERENCE_ATTRIBUTE} from '../../search/markup';
 
@@ -66,6 +66,9 @@ function Facts({f}: {f: FieldProps | SectionProps}) {
   if (f.min !== undefined) items.push(['Minimum: ', <code key="v">{String(f.min)}</code>]);
   if (f.max !== undefined) items.push(['Maximum: ', <code key="v">{String(f.max)}</code>]);
   if (f.examples) items.push([f.examples.length > 1 ? 'Examples: ' : 'Example: ', list(f.examples, ' ')]);
+  for (const change of f.was ?? []) {
+    items.push([`Default changed in ${change.in} (was `, change.yaml === undefined ? 'none' : <YamlValue key="v" yaml={change.yaml} />, ')']);
+  }
   if (!items.length) return null;
   return (
     <div className="cfg__facts">
@@ -92,20 +95,40 @@ function Head({f, as: Element}: {f: FieldProps; as: 'summary' | 'div'}) {
       </Heading>
       <code className="cfg__type">{f.type}</code>
       {f.required && <span className="badge badge--danger">required</span>}
-      {f.pro && <span className="badge badge--primary" title="Available in vCluster Pro">Pro</span>}
-      {f.deprecated && <span className="badge badge--warning">deprecated</span>}
+      <Marks f={f} />
       <CopyButton label="link" action="Copy link" text={link} />
       <CopyButton label="YAML" action="Copy YAML" text={snippet} />
     </Element>
   );
 }
 
-/** Children are the description (Markdown) followed by nested fields; the facts go between the two. */
+/** Pro (with its conditions), deprecated, since and removed-in badges: text, never colour alone. */
+function Marks({f}: {f: Pick<FieldProps, 'pro' | 'proWhen' | 'deprecated' | 'since' | 'removedIn'>}) {
+  return (
+    <>
+      {f.pro && (
+        <span className="badge badge--primary" title="Needs vCluster Pro">
+          {f.proWhen ? `Pro ${f.proWhen.join(' or ')}` : 'Pro'}
+        </span>
+      )}
+      {f.deprecated && <span className="badge badge--warning">deprecated</span>}
+      {f.since && <span className="badge badge--secondary">since {f.since}</span>}
+      {f.removedIn && <span className="badge badge--danger">removed in {f.removedIn}</span>}
+    </>
+  );
+}
+
+/** A curated fact (src/reference/facts.ts); the partial gives its title and text. */
+export function ConfigFact({f, children}: {f: FactProps; children?: ReactNode}) {
+  return <div className={`cfg__fact cfg__fact--${f.k}`}>{children}</div>;
+}
+
+/** Children are the description (Markdown), curated facts, then nested fields; the facts line goes before the nested fields. */
 function splitChildren(children: ReactNode): {text: ReactNode[]; fields: ReactNode[]} {
   const text: ReactNode[] = [];
   const fields: ReactNode[] = [];
   Children.forEach(children, (child) => {
-    const isField = isValidElement<{f?: unknown}>(child) && child.props.f !== undefined;
+    const isField = isValidElement<{f?: {path?: string}}>(child) && child.props.f?.path !== undefined;
     (isField ? fields : text).push(child);
   });
   return {text, fields};
@@ -136,8 +159,7 @@ export function ConfigSection({f, children}: {f: SectionProps; children?: ReactN
     <div className="cfg-section" id={f.anchor} {...{[REFERENCE_ATTRIBUTE]: ''}}>
       <p className="cfg-section__path">
         In <code>vcluster.yaml</code>: <code>{f.path}</code> <span className="cfg__type">{f.type}</span>
-        {f.pro && <span className="badge badge--primary">Pro</span>}
-        {f.deprecated && <span className="badge badge--warning">deprecated</span>}
+        <Marks f={f} />
       </p>
       <Facts f={f} />
       {children}

@@ -1,5 +1,8 @@
 import type {Heading, List, PhrasingContent, Root, RootContent, Table, TableRow} from 'mdast';
+import type {MdxJsxTextElement} from 'mdast-util-mdx-jsx';
+import {replacementOf} from '../../reference/facts';
 import type {FieldRecord} from '../../reference/fieldIndex';
+import {changeEntryId, type ChangeKind} from '../../reference/urls';
 import type {FieldChange, IndexDiff} from './diffIndexes';
 
 /** Where a field is documented: a link target (relative file path + anchor), or undefined if no page shows it. */
@@ -8,16 +11,22 @@ export type FieldLinker = (version: string, record: FieldRecord) => string | und
 const text = (value: string): PhrasingContent => ({type: 'text', value});
 const code = (value: string): PhrasingContent => ({type: 'inlineCode', value});
 
+/** An empty element with the entry's id, so a link (from the config checker) can land on one field's change. */
+function entryTarget(kind: ChangeKind, record: FieldRecord): MdxJsxTextElement {
+  return {type: 'mdxJsxTextElement', name: 'span', attributes: [{type: 'mdxJsxAttribute', name: 'id', value: changeEntryId(kind, record.anchor)}], children: []};
+}
+
 function fieldRef(version: string, record: FieldRecord, link: FieldLinker): PhrasingContent {
   const url = link(version, record);
   return url ? {type: 'link', url, children: [code(record.path)]} : code(record.path);
 }
 
-function heading(depth: 2 | 3, value: string): Heading {
-  return {type: 'heading', depth, children: [text(value)]};
+/** `## Fields added (3) {/* #added *\/}`: the count in the text, a stable id. */
+function heading(kind: ChangeKind, value: string): Heading {
+  return {type: 'heading', depth: 2, children: [text(`${value} `), {type: 'mdxTextExpression', value: `/* #${kind} */`} as PhrasingContent]};
 }
 
-function fieldList(version: string, changes: FieldChange[], pick: 'before' | 'after', link: FieldLinker): List {
+function fieldList(kind: ChangeKind, version: string, changes: FieldChange[], pick: 'before' | 'after', link: FieldLinker): List {
   return {
     type: 'list',
     ordered: false,
@@ -26,7 +35,9 @@ function fieldList(version: string, changes: FieldChange[], pick: 'before' | 'af
       const record = change[pick]!;
       const extra: PhrasingContent[] = [text(' '), code(record.type)];
       if (record.pro) extra.push(text(' (Pro)'));
-      return {type: 'listItem', spread: false, children: [{type: 'paragraph', children: [fieldRef(version, record, link), ...extra]}]};
+      const replacement = kind === 'deprecated' ? replacementOf(record.facts) : undefined;
+      if (replacement) extra.push(text(': use '), code(replacement));
+      return {type: 'listItem', spread: false, children: [{type: 'paragraph', children: [entryTarget(kind, record) as PhrasingContent, fieldRef(version, record, link), ...extra]}]};
     }),
   };
 }
@@ -39,18 +50,18 @@ function defaultText(record: FieldRecord | undefined): PhrasingContent[] {
   return record?.defaultYaml === undefined ? [text('none')] : [code(record.defaultYaml.replace(/\n/g, ' ⏎ '))];
 }
 
-function changeTable(diff: IndexDiff, changes: FieldChange[], show: (record: FieldRecord) => PhrasingContent[], link: FieldLinker): Table {
+function changeTable(kind: ChangeKind, diff: IndexDiff, changes: FieldChange[], show: (record: FieldRecord) => PhrasingContent[], link: FieldLinker): Table {
   return {
     type: 'table',
     align: ['left', 'left', 'left'],
     children: [
       row([[text('Field')], [text(diff.from)], [text(diff.to)]]),
-      ...changes.map((change) => row([[fieldRef(diff.to, change.after!, link)], show(change.before!), show(change.after!)])),
+      ...changes.map((change) => row([[entryTarget(kind, change.after!) as PhrasingContent, fieldRef(diff.to, change.after!, link)], show(change.before!), show(change.after!)])),
     ],
   };
 }
 
-/** The "what changed" partial for one version: fields added, removed, with a new type, with a new default. */
+/** The "what changed" partial for one version: fields added, removed, with a new type, with a new default, newly deprecated. */
 export function createChangesPartial(diff: IndexDiff, link: FieldLinker): Root {
   const children: RootContent[] = [
     {
@@ -58,18 +69,19 @@ export function createChangesPartial(diff: IndexDiff, link: FieldLinker): Root {
       children: [
         text(
           `Compared with ${diff.from}: ${diff.added.length} fields added, ${diff.removed.length} removed, ` +
-            `${diff.typeChanged.length} with a new type and ${diff.defaultChanged.length} with a new default.`,
+            `${diff.typeChanged.length} with a new type, ${diff.defaultChanged.length} with a new default and ${diff.deprecated.length} newly deprecated.`,
         ),
       ],
     },
   ];
-  const section = (title: string, changes: FieldChange[], body: () => RootContent) => {
-    children.push(heading(2, `${title} (${changes.length})`));
+  const section = (kind: ChangeKind, title: string, changes: FieldChange[], body: () => RootContent) => {
+    children.push(heading(kind, `${title} (${changes.length})`));
     children.push(changes.length ? body() : {type: 'paragraph', children: [text('None.')]});
   };
-  section('Fields added', diff.added, () => fieldList(diff.to, diff.added, 'after', link));
-  section('Fields removed', diff.removed, () => fieldList(diff.from, diff.removed, 'before', link));
-  section('Type changed', diff.typeChanged, () => changeTable(diff, diff.typeChanged, (record) => [code(record.type)], link));
-  section('Default changed', diff.defaultChanged, () => changeTable(diff, diff.defaultChanged, defaultText, link));
+  section('added', 'Fields added', diff.added, () => fieldList('added', diff.to, diff.added, 'after', link));
+  section('removed', 'Fields removed', diff.removed, () => fieldList('removed', diff.from, diff.removed, 'before', link));
+  section('retyped', 'Type changed', diff.typeChanged, () => changeTable('retyped', diff, diff.typeChanged, (record) => [code(record.type)], link));
+  section('default', 'Default changed', diff.defaultChanged, () => changeTable('default', diff, diff.defaultChanged, defaultText, link));
+  section('deprecated', 'Newly deprecated', diff.deprecated, () => fieldList('deprecated', diff.to, diff.deprecated, 'after', link));
   return {type: 'root', children};
 }

@@ -1,4 +1,6 @@
 import type {Segment} from '../../reference/configPath';
+import type {CuratedFact} from '../../reference/facts';
+import type {FieldHistory} from '../../reference/history';
 
 /** One documented field: the typed AST the renderers and the field index are built from. */
 export interface FieldNode {
@@ -28,6 +30,12 @@ export interface FieldNode {
   recursionOf?: {path: string; anchor: string};
   /** Where in the schema file this field is defined. */
   pointer: string;
+  /** Curated facts of the docs version (model/mergeFacts.ts). */
+  facts?: CuratedFact[];
+  /** Set by a conditional Pro fact: the conditions under which the field needs Pro (`pro` is true). */
+  proWhen?: string[];
+  /** Its history across known releases (src/reference/history.ts), when the run knows them. */
+  history?: FieldHistory;
   children: FieldNode[];
 }
 

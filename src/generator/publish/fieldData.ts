@@ -1,7 +1,7 @@
 import type {FieldIndex} from '../../reference/fieldIndex';
 import type {PageMap} from '../../reference/pageMap';
 import {pageForField} from '../../reference/pageForField';
-import {PUBLISHED_FORMAT, type PublishedField, type PublishedFields} from '../../reference/published';
+import {PUBLISHED_FORMAT, type PublishedAnchors, type PublishedField, type PublishedFields} from '../../reference/published';
 import {docsRoute} from '../../reference/urls';
 
 /** The browser's field data of one version (src/reference/published.ts): the index without descriptions and evidence, with each field's page route. */
@@ -13,6 +13,7 @@ export function createFieldData(index: FieldIndex, pages: PageMap | undefined, c
     if (record.required) field.required = true;
     if (record.deprecated) field.deprecated = true;
     if (record.pro) field.pro = true;
+    if (record.proWhen) field.proWhen = record.proWhen;
     if (record.default !== undefined) field.default = record.default;
     if (record.defaultYaml !== undefined) field.defaultYaml = record.defaultYaml;
     if (record.allowedValues) field.allowedValues = record.allowedValues;
@@ -24,4 +25,11 @@ export function createFieldData(index: FieldIndex, pages: PageMap | undefined, c
     return field;
   });
   return {format: PUBLISHED_FORMAT, version: index.version, current, documented: [...documented], fields};
+}
+
+/** The anchors of a version by page (src/reference/published.ts), from its field data. */
+export function createAnchors(fields: PublishedFields): PublishedAnchors {
+  const pages: Record<string, string[]> = {};
+  for (const field of fields.fields) if (field.route) (pages[field.route] ??= []).push(field.anchor);
+  return {format: PUBLISHED_FORMAT, version: fields.version, pages: Object.fromEntries(Object.entries(pages).map(([route, anchors]) => [route, anchors.join(' ')]))};
 }

@@ -1,11 +1,24 @@
 import {anchorOfPath} from '../../reference/configPath';
 import type {FieldRecord} from '../../reference/fieldIndex';
-import {FORMAT, type WireField, type WireIndex, type WirePage} from '../../search/format';
+import {replacementOf} from '../../reference/facts';
+import {FORMAT, type WireField, type WireIndex, type WireMarks, type WirePage} from '../../search/format';
 import {condensedWords, words} from '../../search/words';
 import type {ExtractedPage} from './html';
 
 /** What the index needs of a field record. */
-export type FieldIndexRecord = Pick<FieldRecord, 'path' | 'anchor' | 'type' | 'parent'> & Partial<Pick<FieldRecord, 'pro' | 'deprecated' | 'description'>>;
+export type FieldIndexRecord = Pick<FieldRecord, 'path' | 'anchor' | 'type' | 'parent'> &
+  Partial<Pick<FieldRecord, 'pro' | 'proWhen' | 'deprecated' | 'description' | 'facts' | 'since' | 'removedIn'>>;
+
+/** The Pro condition and history a result shows, or undefined when there is nothing to show. */
+function marksOf(field: FieldIndexRecord): WireMarks | undefined {
+  const marks: WireMarks = {};
+  if (field.proWhen) marks.proWhen = field.proWhen;
+  if (field.since) marks.since = field.since;
+  if (field.removedIn) marks.removedIn = field.removedIn;
+  const use = replacementOf(field.facts);
+  if (use) marks.use = use;
+  return Object.keys(marks).length ? marks : undefined;
+}
 
 export interface BuiltPage extends ExtractedPage {
   /** Without the site's baseUrl: `/docs/control-plane`. */
@@ -96,7 +109,9 @@ export function buildVersionIndex(version: string, pages: readonly BuiltPage[], 
       parent !== undefined
         ? [field.path.slice(field.parent!.length), parent, page, field.type, flags, firstSentence(field.description)]
         : [field.path, -1, page, field.type, flags, firstSentence(field.description)];
-    if (anchorOfPath(field.path) !== field.anchor) record.push(field.anchor);
+    const marks = marksOf(field);
+    if (anchorOfPath(field.path) !== field.anchor || marks) record.push(anchorOfPath(field.path) === field.anchor ? '' : field.anchor);
+    if (marks) record.push(marks);
     position.set(field.path, wireFields.length);
     wireFields.push(record);
   }

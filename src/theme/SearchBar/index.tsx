@@ -72,8 +72,10 @@ function ResultContent({result}: {result: SearchResult}) {
             <PathLabel path={field.path} name={field.name} />
           </code>
           <span className={styles.type}>{field.type}</span>
-          {field.pro && <span className="badge badge--primary">Pro</span>}
-          {field.deprecated && <span className="badge badge--warning">deprecated</span>}
+          {field.pro && <span className="badge badge--primary">{field.marks?.proWhen ? `Pro ${field.marks.proWhen.join(' or ')}` : 'Pro'}</span>}
+          {field.deprecated && <span className="badge badge--warning">{field.marks?.use ? `deprecated: use ${field.marks.use}` : 'deprecated'}</span>}
+          {field.marks?.since && <span className="badge badge--secondary">since {field.marks.since}</span>}
+          {field.marks?.removedIn && <span className="badge badge--danger">removed in {field.marks.removedIn}</span>}
         </span>
         {field.description && <span className={styles.detail}>{field.description}</span>}
         <span className={styles.where}>{field.pageTitle}</span>

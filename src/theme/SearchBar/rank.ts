@@ -4,7 +4,7 @@
  * test/unit/searchRank.test.ts.
  */
 import {anchorOfPath, formatPath, lastKey, loosePath, parseAnchor} from '../../reference/configPath';
-import type {WireIndex} from '../../search/format';
+import type {WireIndex, WireMarks} from '../../search/format';
 import {STOP_WORDS, splitCamel, words} from '../../search/words';
 
 export interface SearchField {
@@ -15,6 +15,8 @@ export interface SearchField {
   type: string;
   pro: boolean;
   deprecated: boolean;
+  /** Pro only under these conditions; the field's releases; what to use instead. */
+  marks?: WireMarks;
   description: string;
   route: string;
   pageTitle: string;
@@ -80,7 +82,7 @@ export function prepareIndex(wire: WireIndex): PreparedIndex {
   };
   const paths: string[] = [];
   const pathWords: string[][] = [];
-  const fields: SearchField[] = wire.fields.map(([suffix, parent, page, type, flags, description, anchor]) => {
+  const fields: SearchField[] = wire.fields.map(([suffix, parent, page, type, flags, description, anchor, marks]) => {
     const path = parent >= 0 ? paths[parent] + suffix : suffix;
     const name = lastKey(path);
     const own = keyWords(name);
@@ -90,7 +92,8 @@ export function prepareIndex(wire: WireIndex): PreparedIndex {
     const loose = loosePath(path);
     return {
       path,
-      anchor: anchor ?? anchorOfPath(path),
+      anchor: anchor || anchorOfPath(path),
+      marks,
       name,
       type,
       pro: (flags & 1) !== 0,
