@@ -3,6 +3,7 @@ import type * as Preset from '@docusaurus/preset-classic';
 import remarkGfm from 'remark-gfm';
 import {darkCodeTheme, lightCodeTheme} from './src/lib/prismThemes';
 import {docsVersionOptions} from './src/siteVersions';
+import {CHECKER_ROUTE} from './src/reference/urls';
 
 // The site builds under any URL and base path (PR previews use e.g. DOCS_BASE_URL=/pr-123/).
 const url = process.env.DOCS_URL ?? 'http://localhost:3000';
@@ -60,6 +61,8 @@ const config: Config = {
     './src/plugins/splitHeavyChunks.ts',
     './src/plugins/referenceDependencies/index.ts',
     './src/plugins/configSearch/index.ts',
+    // Each page's Markdown twin, each version's llms-full.txt and the site's llms.txt (after the build).
+    './src/plugins/markdownTwins/index.ts',
   ],
   themes: ['@docusaurus/theme-mermaid'],
   clientModules: ['./src/clientModules/fieldDeepLink.ts'],
@@ -73,7 +76,7 @@ const config: Config = {
       items: [
         {type: 'docSidebar', sidebarId: 'config', position: 'left', label: 'Reference'},
         {to: '/docs/control-plane', label: 'Control plane', position: 'left'},
-        {to: '/check', label: 'Check a config', position: 'left'},
+        {to: CHECKER_ROUTE, label: 'Check a config', position: 'left'},
         {type: 'docsVersionDropdown', position: 'right'},
       ],
     },

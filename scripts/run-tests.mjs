@@ -5,9 +5,12 @@
 //   npm test                 everything
 //   npm test -- --no-build   reuse an existing build/ (faster while iterating)
 //   npm test -- test/search  only files under the given paths
+//
+// Chart files: CHART_SOURCE, else ../shared/charts/vcluster, else downloaded (see below).
 import {spawnSync} from 'node:child_process';
 import {readdirSync, statSync, existsSync} from 'node:fs';
 import path from 'node:path';
+import {tsImport} from 'tsx/esm/api';
 
 const root = path.resolve(import.meta.dirname, '..');
 const args = process.argv.slice(2);
@@ -33,7 +36,16 @@ function testFiles(dir) {
   });
 }
 
-process.env.CHART_SOURCE ??= path.resolve(root, '../shared/charts/vcluster');
+// The tests read the chart files themselves: CHART_SOURCE, else ../shared beside the clone, else the
+// files gen-partials downloads from the release URLs, checked against their sha256, into its cache.
+const shared = path.resolve(root, '../shared/charts/vcluster');
+if (!process.env.CHART_SOURCE && existsSync(shared)) process.env.CHART_SOURCE = shared;
+if (!process.env.CHART_SOURCE) {
+  const {chartCacheDir} = await tsImport('../src/reference/files.ts', import.meta.url);
+  run('node', ['scripts/gen-partials.mjs', '--quiet']);
+  process.env.CHART_SOURCE = chartCacheDir(root);
+  console.log(`CHART_SOURCE=${process.env.CHART_SOURCE} (downloaded and verified)`);
+}
 if (!existsSync(process.env.CHART_SOURCE)) {
   console.error(`CHART_SOURCE=${process.env.CHART_SOURCE} does not exist: point it at a directory holding <version>/values.schema.json and values.yaml`);
   process.exit(2);

@@ -8,6 +8,7 @@
 import {lazy, Suspense, useEffect, useState, type ReactNode} from 'react';
 import Heading from '@theme/Heading';
 import Layout from '@theme/Layout';
+import SiteIndexAlternate from '../components/SiteIndexAlternate';
 
 const ConfigChecker = lazy(() => import('../components/ConfigChecker'));
 
@@ -16,6 +17,7 @@ export default function CheckPage(): ReactNode {
   useEffect(() => setMounted(true), []);
   return (
     <Layout title="Check your vcluster.yaml" description="Check a vcluster.yaml against a vCluster release's schema in your browser: every problem next to its line, linked to the field's docs.">
+      <SiteIndexAlternate />
       <main className="container margin-vert--lg">
         <Heading as="h1">Check your vcluster.yaml</Heading>
         <p>

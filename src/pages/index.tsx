@@ -3,6 +3,7 @@ import Link from '@docusaurus/Link';
 import useDocusaurusContext from '@docusaurus/useDocusaurusContext';
 import Layout from '@theme/Layout';
 import Heading from '@theme/Heading';
+import SiteIndexAlternate from '../components/SiteIndexAlternate';
 
 const sections = [
   {to: '/docs/control-plane', title: 'Control plane', text: 'Distribution, backing store, API server, CoreDNS and how the virtual control plane runs.'},
@@ -15,6 +16,7 @@ export default function Home(): ReactNode {
   const {siteConfig} = useDocusaurusContext();
   return (
     <Layout title="vcluster.yaml reference" description={siteConfig.tagline}>
+      <SiteIndexAlternate />
       <header className="hero hero--primary home-hero">
         <div className="container">
           <Heading as="h1" className="hero__title">

@@ -31,6 +31,14 @@ export function publishedUrl(version: string, file: string): string {
   return `/${PUBLISHED_DIR}/${version}/${file}`;
 }
 
+/** The config checker's page (src/pages/check.tsx), outside the docs versions. */
+export const CHECKER_ROUTE = '/check';
+
+/** The checker set to a release: the docs of each version link it so. */
+export function checkerUrl(version: string): string {
+  return `${CHECKER_ROUTE}?version=${encodeURIComponent(version)}`;
+}
+
 /** The route, inside each docs version, of the page showing that release's default values.yaml (docs/defaults.mdx). */
 export const DEFAULTS_PAGE = 'defaults';
 
@@ -60,4 +68,19 @@ export type ChangeKind = (typeof CHANGE_KINDS)[number];
 /** The id of one field's entry on the what-changed page: `default-controlPlane-distro-k8s-version`. */
 export function changeEntryId(kind: ChangeKind, anchor: string): string {
   return `${kind}-${anchor}`;
+}
+
+/** The Markdown twin of a page, beside its HTML: `/docs/sync` → `/docs/sync.md` (a route with or without the baseUrl). */
+export function markdownTwinUrl(route: string): string {
+  return `${route.replace(/\/+$/u, '') || '/index'}.md`;
+}
+
+/** The site's index for language models (llmstxt.org), at the site root. */
+export const LLMS_TXT = '/llms.txt';
+/** Every page and the whole reference of a version in one file. */
+export const LLMS_FULL_FILE = 'llms-full.txt';
+
+/** `/llms-full.txt` for the current version (where tools look for it), `/docs/<version>/llms-full.txt` for older ones. */
+export function llmsFullUrl(version: string, current: string): string {
+  return version === current ? `/${LLMS_FULL_FILE}` : `${docsRoute(version, current)}/${LLMS_FULL_FILE}`;
 }

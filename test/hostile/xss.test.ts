@@ -12,7 +12,9 @@
  * run nothing.
  */
 import assert from 'node:assert/strict';
+import path from 'node:path';
 import {after, before, describe, it} from 'node:test';
+import {fromMarkdown} from 'mdast-util-from-markdown';
 import type {Browser, BrowserContext, Page} from 'playwright-core';
 import {parse} from 'yaml';
 import {launchChromium} from '../support/browser';
@@ -20,6 +22,10 @@ import {serveBuild, type StaticSite} from '../support/staticServer';
 import {factsOf} from '../support/fuzzProperty';
 import {ALL_PAYLOADS, PAYLOADS, asDescriptionText, buildHostileSite, builtPages, hostileChart, hostileValuesYaml, removeHostileSite, type HostileSite} from '../support/hostileSite';
 import {childElements, hasClass, isElement, parseHtml, textOf} from '../../src/lib/html';
+import {readIndexedFieldsSync} from '../../src/reference/fieldIndexFile';
+import {partialsDirOf} from '../../src/reference/files';
+import {LLMS_TXT, llmsFullUrl, markdownTwinUrl} from '../../src/reference/urls';
+import {fieldHeadings, htmlNodes, links, notExactlyOnce, parseMarkdownFile, textOfMarkdown} from '../support/markdownTwins';
 
 interface Watch {
   page: Page;
@@ -267,6 +273,31 @@ describe('script payloads in a chart do not run on the built site', {timeout: 30
     assert.equal(await page.evaluate(() => (window as {__pwned?: unknown}).__pwned), undefined);
     console.log(`followed ${keys.length} key links of the default-values page`);
     await watch.context.close();
+  });
+
+  it('writes Markdown twins and llms files that hold every payload as text and no raw HTML', () => {
+    assert.notDeepEqual(htmlNodes(fromMarkdown(PAYLOADS.script)), [], 'control: raw HTML is noticed');
+    const {index} = readIndexedFieldsSync(partialsDirOf(path.join(site!.dir, 'docs')));
+    const version = index.version;
+    const files = {
+      twin: path.join(site!.buildDir, markdownTwinUrl('/docs')),
+      full: path.join(site!.buildDir, llmsFullUrl(version, version)),
+      index: path.join(site!.buildDir, LLMS_TXT),
+    };
+    const trees = Object.fromEntries(Object.entries(files).map(([name, file]) => [name, parseMarkdownFile(file)]));
+    for (const [name, tree] of Object.entries(trees)) {
+      assert.deepEqual(htmlNodes(tree), [], `${name}: raw HTML`);
+      for (const url of links(tree)) assert.match(url, /^http:\/\/localhost:3000\//u, `${name}: every link is to the site: ${url}`);
+    }
+    const paths = index.fields.map((record) => record.path);
+    for (const name of ['twin', 'full'] as const) {
+      // Field names hold the payloads too: each heading reads back as its path.
+      assert.deepEqual(notExactlyOnce(fieldHeadings(trees[name]), paths), {duplicated: [], missing: [], unexpected: []}, `${name}: every field once`);
+      const text = normalise(textOfMarkdown(trees[name]));
+      for (const payload of ALL_PAYLOADS) {
+        assert.ok(text.includes(normalise(asDescriptionText(payload))), `${name}: ${JSON.stringify(asDescriptionText(payload))} from a description as text`);
+      }
+    }
   });
 
   it('runs nothing when the search lists fields with payloads in their descriptions', async () => {

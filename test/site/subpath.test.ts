@@ -1,8 +1,11 @@
 import assert from 'node:assert/strict';
+import {existsSync} from 'node:fs';
+import path from 'node:path';
 import {after, before, describe, it} from 'node:test';
 import type {Browser, Page} from 'playwright-core';
 import {describeSearch} from '../support/searchSuite';
 import {launchChromium} from '../support/browser';
+import {links, parseMarkdownFile} from '../support/markdownTwins';
 import {subpathBuild} from '../support/subpathBuild';
 import {serveBuild, type StaticSite} from '../support/staticServer';
 
@@ -68,6 +71,28 @@ describe(`a build under the base path ${BASE} (PR previews)`, () => {
       const line = await page.locator('code', {hasText: 'yaml-language-server'}).first().textContent();
       assert.match(line ?? '', new RegExp(`\\$schema=\\S+${BASE}schemas/${version}/vcluster\\.schema\\.json`));
       await page.context().close();
+    }
+  });
+
+  it('links each page\'s Markdown twin under the base path, and the files for machines link there too', async () => {
+    for (const [route, twin] of [
+      ['', `${BASE}llms.txt`],
+      ['docs', `${BASE}docs.md`],
+      ['docs/0.21.0/sync', `${BASE}docs/0.21.0/sync.md`],
+      ['docs/control-plane/backing-store', `${BASE}docs/control-plane/backing-store.md`],
+    ]) {
+      const {page} = await open(route);
+      await page.waitForFunction((href) => document.head.querySelector(`link[rel="alternate"][type="text/markdown"][href="${href}"]`) !== null, twin);
+      const response = await page.request.get(`${site.origin.replace(/\/pr-123\/$/, '')}${twin}`);
+      assert.equal(response.status(), 200, `${route}: ${twin}`);
+      assert.match(await response.text(), /^# \S/u, twin);
+      await page.context().close();
+    }
+    const urls = links(parseMarkdownFile(path.join(dir, 'llms.txt')));
+    assert.ok(urls.length > 80, `${urls.length} links in llms.txt`);
+    for (const url of urls) {
+      assert.ok(url.startsWith(`http://127.0.0.1${BASE}`), url);
+      assert.ok(existsSync(path.join(dir, new URL(url).pathname.slice(BASE.length))), `${url} is in the build`);
     }
   });
 

@@ -14,6 +14,7 @@ const TYPES: Record<string, string> = {
   '.xml': 'application/xml',
   '.ts': 'text/plain; charset=utf-8',
   '.txt': 'text/plain; charset=utf-8',
+  '.md': 'text/markdown; charset=utf-8',
 };
 
 async function isFile(file: string): Promise<boolean> {
