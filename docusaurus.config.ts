@@ -59,6 +59,7 @@ const config: Config = {
 
   plugins: [
     './src/plugins/splitHeavyChunks.ts',
+    './src/plugins/lightPrism.ts',
     './src/plugins/referenceDependencies/index.ts',
     './src/plugins/configSearch/index.ts',
     // Each page's Markdown twin, each version's llms-full.txt and the site's llms.txt (after the build).
