@@ -1,7 +1,7 @@
 import type {Config} from '@docusaurus/types';
 import type * as Preset from '@docusaurus/preset-classic';
 import remarkGfm from 'remark-gfm';
-import {darkCodeTheme, lightCodeTheme} from './src/lib/prismThemes';
+import {codeTheme} from './src/lib/prismThemes';
 import {docsVersionOptions} from './src/siteVersions';
 import {CHECKER_ROUTE} from './src/reference/urls';
 
@@ -102,7 +102,7 @@ const config: Config = {
       ],
       copyright: 'Generated from the vCluster Helm chart schema. vCluster is a project of Loft Labs, licensed Apache-2.0.',
     },
-    prism: {theme: lightCodeTheme, darkTheme: darkCodeTheme, additionalLanguages: ['bash']},
+    prism: {theme: codeTheme, darkTheme: codeTheme, additionalLanguages: ['bash']},
     tableOfContents: {minHeadingLevel: 2, maxHeadingLevel: 4},
   } satisfies Preset.ThemeConfig,
 };

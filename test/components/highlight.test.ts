@@ -1,7 +1,8 @@
 /**
  * The site's code highlighter (src/lib/prism, which the build puts in place
  * of prism-react-renderer) renders every code block of the docs exactly as
- * prism-react-renderer does, in both code themes, and has a grammar for every
+ * prism-react-renderer does, with the site's theme and one of the package's
+ * own with per-language styles (vsDark), and has a grammar for every
  * language the docs write.
  */
 import assert from 'node:assert/strict';
@@ -12,7 +13,7 @@ import {describe, test} from 'node:test';
 import {createElement, type ReactNode} from 'react';
 import {renderToStaticMarkup} from 'react-dom/server';
 import * as original from 'prism-react-renderer';
-import {darkCodeTheme, lightCodeTheme} from '../../src/lib/prismThemes';
+import {codeTheme} from '../../src/lib/prismThemes';
 import {PROJECT_ROOT} from '../support/chart';
 import config from '../../docusaurus.config';
 
@@ -78,13 +79,13 @@ describe('the code highlighter', async () => {
   addLanguages(light.Prism);
   const blocks = codeBlocks();
 
-  test('renders every code block of the docs as prism-react-renderer does, in both themes', () => {
+  test('renders every code block of the docs as prism-react-renderer does, with either theme', () => {
     assert.ok(blocks.length > 100, `code blocks: ${blocks.length}`);
     const differ: string[] = [];
     let tokens = 0;
     for (const {file, language, code} of blocks) {
       if (NOT_PRISM.has(language)) continue;
-      for (const theme of [lightCodeTheme, darkCodeTheme]) {
+      for (const theme of [codeTheme, original.themes.vsDark]) {
         const expected = render(original.Highlight, code, language, theme);
         const actual = render(light.Highlight as unknown as HighlightComponent, code, language, theme);
         tokens += (expected.match(/class="token /g) ?? []).length;
@@ -102,7 +103,7 @@ describe('the code highlighter', async () => {
   });
 
   test('highlights: a YAML key and a Bash option are tokens of their own', () => {
-    assert.match(render(light.Highlight as unknown as HighlightComponent, 'sync:\n  toHost: {}\n', 'yaml', lightCodeTheme), /class="token key atrule"[^>]*>sync</);
-    assert.match(render(light.Highlight as unknown as HighlightComponent, 'helm upgrade --install x', 'bash', lightCodeTheme), /class="token parameter variable"[^>]*>--install</);
+    assert.match(render(light.Highlight as unknown as HighlightComponent, 'sync:\n  toHost: {}\n', 'yaml', codeTheme), /class="token key atrule"[^>]*>sync</);
+    assert.match(render(light.Highlight as unknown as HighlightComponent, 'helm upgrade --install x', 'bash', codeTheme), /class="token parameter variable"[^>]*>--install</);
   });
 });
