@@ -66,7 +66,7 @@ const config: Config = {
     './src/plugins/markdownTwins/index.ts',
   ],
   themes: ['@docusaurus/theme-mermaid'],
-  clientModules: ['./src/clientModules/fieldDeepLink.ts'],
+  clientModules: ['./src/clientModules/fieldDeepLink.ts', './src/clientModules/idlePrefetch.ts'],
 
   themeConfig: {
     image: 'img/logo.svg',

@@ -1,7 +1,8 @@
-import React, {Children, createContext, isValidElement, useContext, useSyncExternalStore, type ReactNode} from 'react';
+import React, {Children, isValidElement, type ReactNode} from 'react';
 import {sectionAnchor, type FactProps, type FieldProps, type SectionProps} from '../../lib/fieldProps';
 import {REFERENCE_ATTRIBUTE} from '../../search/markup';
 import {DefaultsLineLink} from '../DefaultsFile/lineLink';
+import {useActionsShown} from './actionsShown';
 import {copyField, copyLabel, copyName, type CopyKind} from './copy';
 
 export {copyText} from './copy';
@@ -11,20 +12,16 @@ export {copyText} from './copy';
  * field's toc entry and facts as `f` (see src/lib/fieldProps.ts) and its
  * description and nested fields as children. Everything is rendered on the
  * server but the copy actions, which need JavaScript and so appear once the
- * page runs (no dead buttons without it, and no bytes in the HTML of each
- * field); a client module opens collapsed ancestors of a deep-linked field
- * and moves the focus to it (src/clientModules/fieldDeepLink.ts).
+ * page runs, a chunk of fields at a time (no dead buttons without it, and no
+ * bytes in the HTML of each field: actionsShown.ts); a client module opens
+ * collapsed ancestors of a deep-linked field and moves the focus to it
+ * (src/clientModules/fieldDeepLink.ts).
  *
  * The head of a field is its heading (its name, with the field's anchor),
  * type, badges and actions. A field with fields of its own folds them
  * in a `<details>` after its description, whose `<summary>` holds text only
  * (a control inside a control is unusable by keyboard and screen readers).
  */
-
-const noSubscription = () => () => {};
-
-/** False while the server renders and while the page hydrates, true after: whether the copy actions can work. */
-const Hydrated = createContext(false);
 
 function CopyButton({kind, f}: {kind: CopyKind; f: FieldProps}) {
   return (
@@ -84,7 +81,7 @@ function Facts({f}: {f: FieldProps | SectionProps}) {
 function Head({f}: {f: FieldProps}) {
   const Heading = `h${f.level}` as 'h2';
   const trueLevel = f.depth + 2;
-  const hydrated = useContext(Hydrated);
+  const shown = useActionsShown();
   return (
     <>
       <Heading id={f.anchor} aria-level={trueLevel > 6 ? trueLevel : undefined}>
@@ -93,7 +90,7 @@ function Head({f}: {f: FieldProps}) {
       <code>{f.type}</code>
       {f.required && <span className="badge badge--danger">required</span>}
       <Marks f={f} />
-      {hydrated && (
+      {shown && (
         <span className="cfg__actions">
           <CopyButton kind="link" f={f} />
           <CopyButton kind="yaml" f={f} />
@@ -159,22 +156,14 @@ export function ConfigField({f, children}: {f: FieldProps; children?: ReactNode}
 }
 
 export function ConfigSection({f, children}: {f: SectionProps; children?: ReactNode}) {
-  // One subscription per partial: during hydration React renders the server's value, then the client's.
-  const hydrated = useSyncExternalStore(
-    noSubscription,
-    () => true,
-    () => false,
-  );
   return (
-    <Hydrated.Provider value={hydrated}>
-      <div className="cfg-section" id={sectionAnchor(f)} {...{[REFERENCE_ATTRIBUTE]: ''}}>
-        <p className="cfg-section__path">
-          In <code>vcluster.yaml</code>: <code>{f.path}</code> <span className="cfg__type">{f.type}</span>
-          <Marks f={f} /> <DefaultsLineLink anchor={sectionAnchor(f)} />
-        </p>
-        <Facts f={f} />
-        {children}
-      </div>
-    </Hydrated.Provider>
+    <div className="cfg-section" id={sectionAnchor(f)} {...{[REFERENCE_ATTRIBUTE]: ''}}>
+      <p className="cfg-section__path">
+        In <code>vcluster.yaml</code>: <code>{f.path}</code> <span className="cfg__type">{f.type}</span>
+        <Marks f={f} /> <DefaultsLineLink anchor={sectionAnchor(f)} />
+      </p>
+      <Facts f={f} />
+      {children}
+    </div>
   );
 }
