@@ -6,6 +6,7 @@ import type {Browser} from 'playwright-core';
 import {readSnapshotsSync} from '../../src/reference/manifest';
 import {REFERENCE_ATTRIBUTE} from '../../src/search/markup';
 import {launchChromium} from '../../test/support/browser';
+import {pageReady} from '../../test/support/pageReady';
 import {serveBuild} from '../../test/support/staticServer';
 import {lighthouseScores} from './lighthouse';
 
@@ -97,7 +98,7 @@ async function weighPage(browser: Browser, origin: string, buildDir: string, pag
     if (request.resourceType() === 'script' && !/prefetch/.test(headers['sec-purpose'] ?? headers.purpose ?? '')) scripts.add(new URL(request.url()).pathname);
   });
   await tab.goto(`${origin}${page}`, {waitUntil: 'load'});
-  await tab.waitForFunction(() => document.documentElement.dataset.hasHydrated === 'true');
+  await pageReady(tab);
   const counts = await tab.evaluate((reference) => {
     const headings = [...document.querySelectorAll(`[${reference}] .cfg > :is(h2, h3, h4, h5, h6)`)];
     const tocTargets = new Set([...document.querySelectorAll<HTMLAnchorElement>('.table-of-contents a')].map((link) => decodeURIComponent(link.hash.slice(1))));

@@ -18,6 +18,7 @@ import {fromMarkdown} from 'mdast-util-from-markdown';
 import type {Browser, BrowserContext, Page} from 'playwright-core';
 import {parse} from 'yaml';
 import {launchChromium} from '../support/browser';
+import {pageReady} from '../support/pageReady';
 import {serveBuild, type StaticSite} from '../support/staticServer';
 import {factsOf} from '../support/fuzzProperty';
 import {ALL_PAYLOADS, PAYLOADS, asDescriptionText, buildHostileSite, builtPages, hostileChart, hostileValuesYaml, removeHostileSite, type HostileSite} from '../support/hostileSite';
@@ -189,7 +190,7 @@ describe('script payloads in a chart do not run on the built site', {timeout: 30
     const {page} = watch;
     await openAllDetails(page);
     // The copy actions appear once the page runs.
-    await page.locator('button.cfg__copy').first().waitFor();
+    await pageReady(page);
     const buttons = page.locator('button.cfg__copy');
     const count = await buttons.count();
     assert.ok(count >= 2 * ALL_PAYLOADS.length, `copy buttons: ${count}`);

@@ -11,10 +11,12 @@ import assert from 'node:assert/strict';
 import {readFileSync, statSync} from 'node:fs';
 import path from 'node:path';
 import {describe, it} from 'node:test';
-import type {Browser, Page} from 'playwright-core';
+import type {Browser, BrowserContext, Page} from 'playwright-core';
 import {readSnapshotsSync} from '../../src/reference/manifest';
 import {DOCS_ROUTE} from '../../src/reference/urls';
 import {builtSite, projectRoot} from '../support/buildDir';
+import {pageReady} from '../support/pageReady';
+import {inParallel} from '../support/parallel';
 import {builtSiteInBrowser} from '../support/siteSession';
 
 const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
@@ -70,7 +72,7 @@ const axeSource = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 async function audit(page: Page, origin: string, {pathname, mode}: Audit): Promise<Violation[]> {
   const response = await page.goto(`${origin}${pathname.replace(/^\//, '')}`, {waitUntil: 'load'});
   assert.equal(response?.status(), 200, pathname);
-  await page.waitForFunction(() => document.documentElement.dataset.hasHydrated === 'true');
+  await pageReady(page);
   const theme = await page.evaluate(() => document.documentElement.dataset.theme);
   assert.equal(theme, mode, `${pathname} renders in ${mode} mode`);
   // Every field and every fold's content, as a reader who opens them all sees it.
@@ -90,31 +92,24 @@ async function audit(page: Page, origin: string, {pathname, mode}: Audit): Promi
 
 /** Runs the audits in `TABS` tabs, one browser context per mode and width. */
 async function runAudits(browser: Browser, origin: string, audits: Audit[]): Promise<Array<Audit & {violations: Violation[]}>> {
-  const results: Array<Audit & {violations: Violation[]}> = [];
-  const queue = [...audits];
-  const contexts = new Map<string, Awaited<ReturnType<Browser['newContext']>>>();
-  const contextFor = async (mode: Mode, width: number) => {
+  const contexts = new Map<string, Promise<BrowserContext>>();
+  const contextFor = (mode: Mode, width: number) => {
     const key = `${mode} ${width}`;
-    if (!contexts.has(key)) contexts.set(key, await browser.newContext({colorScheme: mode, viewport: {width, height: 900}, reducedMotion: 'reduce'}));
+    if (!contexts.has(key)) contexts.set(key, browser.newContext({colorScheme: mode, viewport: {width, height: 900}, reducedMotion: 'reduce'}));
     return contexts.get(key)!;
   };
   try {
-    await Promise.all(
-      Array.from({length: TABS}, async () => {
-        for (let next = queue.shift(); next; next = queue.shift()) {
-          const page = await (await contextFor(next.mode, next.width)).newPage();
-          try {
-            results.push({...next, violations: await audit(page, origin, next)});
-          } finally {
-            await page.close();
-          }
-        }
-      }),
-    );
+    return await inParallel(audits, TABS, async (next) => {
+      const page = await (await contextFor(next.mode, next.width)).newPage();
+      try {
+        return {...next, violations: await audit(page, origin, next)};
+      } finally {
+        await page.close();
+      }
+    });
   } finally {
-    for (const context of contexts.values()) await context.close();
+    for (const context of contexts.values()) await (await context).close();
   }
-  return results;
 }
 
 describe('accessibility of every page (axe-core, WCAG 2.2 A and AA)', () => {

@@ -24,12 +24,16 @@ import {DEFAULTS_PAGE, DOCS_ROUTE, defaultsLineId, docsRoute} from '../../src/re
 import {launchChromium} from '../support/browser';
 import {builtSite, projectRoot} from '../support/buildDir';
 import {VERSIONS, chartDir} from '../support/chart';
+import {pageReady} from '../support/pageReady';
+import {inParallel} from '../support/parallel';
 import {assertRevealed} from '../support/searchSuite';
 import {serveBuild, type StaticSite} from '../support/staticServer';
 
 const HTML_BUDGET = 400 * 1024;
 const JS_BUDGET = 800 * 1024;
 const DOM_BUDGET = 5000;
+/** Browser tabs at once when every reference page is read. */
+const TABS = 3;
 
 /** A route of the build (`/docs/0.21.0/sync`) → its HTML file (trailingSlash: false). */
 function htmlFileOf(buildDir: string, route: string): string {
@@ -193,14 +197,20 @@ describe('the default-values pages', () => {
         const defaultsUrl = route();
         let count = 0;
         const problems: string[] = [];
-        // The links of field heads are among their actions, which appear once the page runs: read each page in the browser.
+        // The links of field heads are among their actions, which appear once the page runs: read each page in the browser, a few tabs at once.
         const context = await browser.newContext();
-        const tab = await context.newPage();
-        for (const page of versionPages(buildDir, version, current, documented)) {
+        const pages = versionPages(buildDir, version, current, documented);
+        const rendered = await inParallel(pages, TABS, async (page) => {
+          const tab = await context.newPage();
           const pageRoute = `/${path.relative(buildDir, page).replace(/\.html$/, '').replace(/(^|\/)index$/, '')}`;
           await tab.goto(`${site.origin}${pageRoute.replace(/^\//, '')}`, {waitUntil: 'load'});
-          await tab.waitForFunction(() => document.documentElement.dataset.hasHydrated === 'true');
-          const elements = [...walkElements(parseHtmlDocument(await tab.content()))];
+          await pageReady(tab);
+          const html = await tab.content();
+          await tab.close();
+          return {page, elements: [...walkElements(parseHtmlDocument(html))]};
+        });
+        await context.close();
+        for (const {page, elements} of rendered) {
           for (const element of elements) {
             const href = element.tagName === 'a' ? attr(element, 'href') : undefined;
             if (!href?.startsWith(`${defaultsUrl}#`)) continue;
@@ -214,7 +224,6 @@ describe('the default-values pages', () => {
           const backLinks = new Set(elements.filter((element) => hasClass(element, 'cfg__copy') && element.tagName === 'a').map((element) => attr(element, 'href')));
           for (const anchor of anchors) if (!backLinks.has(`${defaultsUrl}#${defaultsLineId(anchor)}`)) problems.push(`${path.relative(buildDir, page)}: #${anchor} has no link back`);
         }
-        await context.close();
         assert.deepEqual(problems.slice(0, 20), [], `${problems.length} problems`);
         assert.ok(count > 500, `${count} back links`);
         console.log(`${version}: ${count} links back from the reference, all to an existing id`);
@@ -349,7 +358,7 @@ describe('the default-values pages', () => {
       for (const result of results) assert.ok(result.ratio >= 4.5, `${result.what}: contrast ${result.ratio.toFixed(2)}`);
       assert.equal(results[0].underline, true, 'key links are underlined');
       await page.goto(`${site.origin}docs/control-plane`, {waitUntil: 'load'});
-      await page.locator('a.cfg__copy').first().waitFor();
+      await pageReady(page);
       const [back] = await measure({'a link back from the reference': 'a.cfg__copy'});
       assert.ok(back.ratio >= 4.5, `${back.what}: contrast ${back.ratio.toFixed(2)}`);
       console.log(`${colorScheme}: ${[...results, back].map((result) => `${result.what} ${result.ratio.toFixed(1)}`).join(', ')}`);

@@ -8,6 +8,7 @@
 import assert from 'node:assert/strict';
 import {describe, it} from 'node:test';
 import type {Page} from 'playwright-core';
+import {pageReady} from '../support/pageReady';
 import {builtSiteInBrowser} from '../support/siteSession';
 
 const PAGE = 'docs/control-plane';
@@ -22,9 +23,8 @@ describe('the reference with the keyboard alone', () => {
     const context = await session.browser().newContext({viewport: {width: 1280, height: 900}, permissions: ['clipboard-read', 'clipboard-write']});
     const page = await context.newPage();
     await page.goto(`${session.site().origin}${pathAndHash}`, {waitUntil: 'load'});
-    await page.waitForFunction(() => document.documentElement.dataset.hasHydrated === 'true');
     // The copy actions appear once the page runs.
-    await page.locator('.cfg__copy').first().waitFor();
+    await pageReady(page);
     return page;
   }
 

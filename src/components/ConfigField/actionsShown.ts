@@ -7,7 +7,7 @@ import {whenIdle} from '../../lib/whenIdle';
  * idle period. All at once, a 400-field page would re-render and lay out
  * every field head in one long task just after it hydrates.
  */
-const CHUNK = 40;
+const CHUNK = 100;
 
 const waiting: Array<() => void> = [];
 
