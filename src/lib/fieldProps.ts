@@ -42,6 +42,8 @@ export interface FieldIdentity {
   anchor: string;
   /** Depth below the partial's root (0 for the root's children), for `aria-level` past h6. */
   depth: number;
+  /** Position in the partial, in page order (its `toc[i]`). */
+  index: number;
 }
 
 const MAX_HEADING_LEVEL = 6;
@@ -66,7 +68,7 @@ export function fieldToc(sectionPath: string, entries: FieldEntries): FieldIdent
       const path = parentPath + key;
       const name = ownName ?? nameOfPath(path);
       const anchor = ownAnchor ?? anchorOfPath(path);
-      previous = {value: escapeHtml(name), id: anchor, level: Math.min(2 + depth, MAX_HEADING_LEVEL), path, name, anchor, depth};
+      previous = {value: escapeHtml(name), id: anchor, level: Math.min(2 + depth, MAX_HEADING_LEVEL), path, name, anchor, depth, index: fields.length};
       fields.push(previous);
     }
   };

@@ -36,8 +36,8 @@ async function renderedProps(reference: GeneratedReference): Promise<Map<string,
 function propsOf(all: Map<string, FieldProps[]>, record: FieldRecord): FieldProps {
   const rendered = all.get(record.anchor);
   assert.ok(rendered?.length, `${record.path} is not rendered in any partial`);
-  // A field shows in every partial above it, always with the same facts (only level/depth differ).
-  const strip = ({level: _level, depth: _depth, ...rest}: FieldProps) => rest;
+  // A field shows in every partial above it, always with the same facts (only level, depth and its position in the partial differ).
+  const strip = ({level: _level, depth: _depth, index: _index, ...rest}: FieldProps) => rest;
   for (const props of rendered) assert.deepEqual(strip(props), strip(rendered[0]), `${record.path} is rendered with different props in different partials`);
   return rendered[0];
 }

@@ -1,26 +1,31 @@
-import {useEffect, useState} from 'react';
+import {createContext, startTransition, useContext, useEffect, useState} from 'react';
 import {whenIdle} from '../../lib/whenIdle';
 
 /**
- * Whether a field's actions are shown: never on the server or while the page
- * hydrates (they need JavaScript), then in page order, `CHUNK` fields per
- * idle period. All at once, a 400-field page would re-render and lay out
- * every field head in one long task just after it hydrates.
+ * Which fields of a partial show their actions: none on the server or while
+ * the page hydrates (they need JavaScript), then the partial's fields in page
+ * order, `CHUNK` more per idle period, each step a transition (React renders
+ * it in slices). All at once, a 400-field page would re-render and lay out
+ * every field head in one long task just after it hydrates. One state per
+ * partial, none per field: a field shows its actions once its position in
+ * the partial (`f.index`) is below the count.
  */
 const CHUNK = 100;
 
-const waiting: Array<() => void> = [];
+const Shown = createContext(0);
 
-function showChunk(): void {
-  // React batches these into one render, which runs before the next idle period.
-  for (const show of waiting.splice(0, CHUNK)) show();
-  if (waiting.length) whenIdle(showChunk);
+/** In a partial's root: the count of fields that show their actions, growing to `total` once the page runs. */
+export function useShownCount(total: number): number {
+  const [shown, setShown] = useState(0);
+  useEffect(() => {
+    if (shown < total) whenIdle(() => startTransition(() => setShown((count) => count + CHUNK)));
+  }, [shown, total]);
+  return shown;
 }
 
-export function useActionsShown(): boolean {
-  const [shown, setShown] = useState(false);
-  useEffect(() => {
-    if (waiting.push(() => setShown(true)) === 1) whenIdle(showChunk);
-  }, []);
-  return shown;
+export const ShownProvider = Shown.Provider;
+
+/** In a field's head: whether the field at `index` of its partial shows its actions. */
+export function useActionsShown(index: number): boolean {
+  return index < useContext(Shown);
 }

@@ -1,8 +1,9 @@
-import React, {Children, isValidElement, type ReactNode} from 'react';
+import React, {Children, useMemo, type ReactNode} from 'react';
 import {sectionAnchor, type FactProps, type FieldProps, type SectionProps} from '../../lib/fieldProps';
 import {REFERENCE_ATTRIBUTE} from '../../search/markup';
 import {DefaultsLineLink} from '../DefaultsFile/lineLink';
-import {useActionsShown} from './actionsShown';
+import {ShownProvider, useActionsShown, useShownCount} from './actionsShown';
+import {countFields, isFieldElement} from './fieldElements';
 import {copyField, copyLabel, copyName, type CopyKind} from './copy';
 
 export {copyText} from './copy';
@@ -81,7 +82,7 @@ function Facts({f}: {f: FieldProps | SectionProps}) {
 function Head({f}: {f: FieldProps}) {
   const Heading = `h${f.level}` as 'h2';
   const trueLevel = f.depth + 2;
-  const shown = useActionsShown();
+  const shown = useActionsShown(f.index);
   return (
     <>
       <Heading id={f.anchor} aria-level={trueLevel > 6 ? trueLevel : undefined}>
@@ -122,10 +123,7 @@ export function ConfigFact({f, children}: {f: FactProps; children?: ReactNode}) 
 function splitChildren(children: ReactNode): {text: ReactNode[]; fields: ReactNode[]} {
   const text: ReactNode[] = [];
   const fields: ReactNode[] = [];
-  Children.forEach(children, (child) => {
-    const isField = isValidElement<{f?: {path?: string}}>(child) && child.props.f?.path !== undefined;
-    (isField ? fields : text).push(child);
-  });
+  Children.forEach(children, (child) => (isFieldElement(child) ? fields : text).push(child));
   return {text, fields};
 }
 
@@ -156,6 +154,7 @@ export function ConfigField({f, children}: {f: FieldProps; children?: ReactNode}
 }
 
 export function ConfigSection({f, children}: {f: SectionProps; children?: ReactNode}) {
+  const shown = useShownCount(useMemo(() => countFields(children), [children]));
   return (
     <div className="cfg-section" id={sectionAnchor(f)} {...{[REFERENCE_ATTRIBUTE]: ''}}>
       <p className="cfg-section__path">
@@ -163,7 +162,7 @@ export function ConfigSection({f, children}: {f: SectionProps; children?: ReactN
         <Marks f={f} /> <DefaultsLineLink anchor={sectionAnchor(f)} />
       </p>
       <Facts f={f} />
-      {children}
+      <ShownProvider value={shown}>{children}</ShownProvider>
     </div>
   );
 }
