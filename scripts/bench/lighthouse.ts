@@ -19,10 +19,11 @@ const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floo
 const score = (result: Result, category: string) => Math.round((result.categories[category]?.score ?? 0) * 100);
 
 /**
- * Scores each URL `runs` times, the URLs interleaved so that machine noise
+ * Scores each URL `runs` times (five: one run on a busy machine can lose 15
+ * points), the URLs interleaved so that machine noise
  * hits them alike; returns the median scores per URL.
  */
-export async function lighthouseScores(urls: string[], runs = 3): Promise<LighthouseScores[]> {
+export async function lighthouseScores(urls: string[], runs = 5): Promise<LighthouseScores[]> {
   // Both are ES modules.
   const {default: lighthouse} = await import('lighthouse');
   const {default: desktopConfig} = await import('lighthouse/core/config/desktop-config.js');
