@@ -1,6 +1,6 @@
 import ExecutionEnvironment from '@docusaurus/ExecutionEnvironment';
 import type {ClientModule} from '@docusaurus/types';
-import {whenIdle} from '../lib/whenIdle';
+import {idleQueue} from '../lib/idleQueue';
 
 /**
  * Docusaurus prefetches the chunks of each internal link as it scrolls into
@@ -11,6 +11,7 @@ import {whenIdle} from '../lib/whenIdle';
  * page at once: that is `preload`).
  */
 let deferred = false;
+const whenIdle = idleQueue(2000);
 
 function deferPrefetching(): void {
   if (deferred) return;

@@ -1,5 +1,5 @@
 import {createContext, startTransition, useContext, useEffect, useState} from 'react';
-import {whenIdle} from '../../lib/whenIdle';
+import {idleQueue} from '../../lib/idleQueue';
 
 /**
  * Which fields of a partial show their actions: none on the server or while
@@ -11,6 +11,8 @@ import {whenIdle} from '../../lib/whenIdle';
  * the partial (`f.index`) is below the count.
  */
 const CHUNK = 100;
+/** What a reader waits for at most per step, on a busy machine. */
+const whenIdle = idleQueue(250);
 
 const Shown = createContext(0);
 

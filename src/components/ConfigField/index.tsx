@@ -95,7 +95,7 @@ function Head({f}: {f: FieldProps}) {
         <span className="cfg__actions">
           <CopyButton kind="link" f={f} />
           <CopyButton kind="yaml" f={f} />
-          <DefaultsLineLink anchor={f.anchor} />
+          <DefaultsLineLink anchor={f.anchor} path={f.path} />
         </span>
       )}
     </>
@@ -159,7 +159,7 @@ export function ConfigSection({f, children}: {f: SectionProps; children?: ReactN
     <div className="cfg-section" id={sectionAnchor(f)} {...{[REFERENCE_ATTRIBUTE]: ''}}>
       <p className="cfg-section__path">
         In <code>vcluster.yaml</code>: <code>{f.path}</code> <span className="cfg__type">{f.type}</span>
-        <Marks f={f} /> <DefaultsLineLink anchor={sectionAnchor(f)} />
+        <Marks f={f} /> <DefaultsLineLink anchor={sectionAnchor(f)} path={f.path} />
       </p>
       <Facts f={f} />
       <ShownProvider value={shown}>{children}</ShownProvider>
