@@ -12,9 +12,8 @@ import path from 'node:path';
 import {describe, it} from 'node:test';
 import type {Browser, BrowserContext, Page} from 'playwright-core';
 import {currentVersion, readManifestSync, readSnapshotsSync} from '../../src/reference/manifest';
-import type {PublishedAnchors} from '../../src/reference/published';
-import {CHECKER_ROUTE, DOCS_ROUTE, PUBLISHED_ANCHORS, publishedUrl} from '../../src/reference/urls';
-import {builtSite, projectRoot} from '../support/buildDir';
+import {CHECKER_ROUTE, DOCS_ROUTE} from '../../src/reference/urls';
+import {builtSite, pageWithMostFields, projectRoot} from '../support/buildDir';
 import {pageReady} from '../support/pageReady';
 import {inParallel} from '../support/parallel';
 import {builtSiteInBrowser} from '../support/siteSession';
@@ -43,21 +42,13 @@ function sitemapPages(): string[] {
   return [...sitemap.matchAll(/<loc>([^<]+)<\/loc>/g)].map((match) => new URL(match[1]).pathname);
 }
 
-/** The current version's page with the most fields, from the anchors gen-partials publishes (route → its anchors). */
-function mostFields(): string {
-  const current = currentVersion(readManifestSync(projectRoot));
-  const anchors = JSON.parse(readFileSync(path.join(builtSite(), publishedUrl(current, PUBLISHED_ANCHORS)), 'utf8')) as PublishedAnchors;
-  const count = (route: string) => anchors.pages[route].split(' ').length;
-  return Object.keys(anchors.pages).reduce((a, b) => (count(b) > count(a) ? b : a));
-}
-
 /** Every audit the sitemap asks for, by the rule in the file comment. */
 function plannedAudits(): {audits: Audit[]; phone: string[]} {
   const pages = sitemapPages();
   const older = readSnapshotsSync(projectRoot).map((version) => `/${DOCS_ROUTE}/${version}`);
   const isOlder = (pathname: string) => older.some((prefix) => pathname === prefix || pathname.startsWith(`${prefix}/`));
   const current = pages.filter((pathname) => !isOlder(pathname));
-  const heaviest = mostFields();
+  const heaviest = pageWithMostFields(currentVersion(readManifestSync(projectRoot)));
   assert.ok(current.includes(heaviest), `the page with the most fields, ${heaviest}, is in the sitemap`);
   const checker = pages.find((pathname) => pathname === CHECKER_ROUTE);
   assert.ok(checker, `the checker page ${CHECKER_ROUTE} is in the sitemap`);

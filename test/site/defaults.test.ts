@@ -22,18 +22,15 @@ import type {DefaultChange} from '../../src/reference/history';
 import {allReleases, currentVersion, documentedVersions, readManifest} from '../../src/reference/manifest';
 import {DEFAULTS_PAGE, DOCS_ROUTE, defaultsLineId, docsRoute} from '../../src/reference/urls';
 import {launchChromium} from '../support/browser';
-import {builtSite, projectRoot} from '../support/buildDir';
+import {builtSite, pageWithMostFields, projectRoot} from '../support/buildDir';
 import {VERSIONS, chartDir} from '../support/chart';
 import {pageReady} from '../support/pageReady';
-import {inParallel} from '../support/parallel';
 import {assertRevealed} from '../support/searchSuite';
 import {serveBuild, type StaticSite} from '../support/staticServer';
 
 const HTML_BUDGET = 400 * 1024;
 const JS_BUDGET = 800 * 1024;
 const DOM_BUDGET = 5000;
-/** Browser tabs at once when every reference page is read. */
-const TABS = 3;
 
 /** A route of the build (`/docs/0.21.0/sync`) → its HTML file (trailingSlash: false). */
 function htmlFileOf(buildDir: string, route: string): string {
@@ -50,6 +47,12 @@ function elementsOf(file: string): HtmlElement[] {
   return elements;
 }
 const idsOf = (file: string) => new Set(elementsOf(file).map((element) => attr(element, 'id')).filter((id) => id !== undefined));
+
+/** The anchors of the reference's fields (each a heading, its field element's first child) and sections. */
+function referenceAnchors(elements: HtmlElement[]): string[] {
+  const fieldHeadings = elements.filter((element) => /^h[2-6]$/.test(element.tagName) && hasClass(element.parentNode as HtmlElement, 'cfg'));
+  return [...fieldHeadings, ...elements.filter((element) => hasClass(element, 'cfg-section'))].map((element) => attr(element, 'id')!);
+}
 
 /** Every HTML file of one docs version in the build. */
 function versionPages(buildDir: string, version: string, current: string, documented: readonly string[]): string[] {
@@ -192,41 +195,49 @@ describe('the default-values pages', () => {
         console.log(`${version}: ${keys.length} keys, ${links.length} linked (every link checked), ${keys.length - links.length} plain text; ${elements.filter((element) => hasClass(element, 'defaults__changed')).length} marked as changed`);
       });
 
-      it('every field head of the reference links back to an id on the page', async () => {
+      it('every field and section of the reference has its line on the page; every link to the page leads to an id', () => {
         const ids = idsOf(file());
         const defaultsUrl = route();
-        let count = 0;
+        let fields = 0;
+        let links = 0;
         const problems: string[] = [];
-        // The links of field heads are among their actions, which appear once the page runs: read each page in the browser, a few tabs at once.
-        const context = await browser.newContext();
-        const pages = versionPages(buildDir, version, current, documented);
-        const rendered = await inParallel(pages, TABS, async (page) => {
-          const tab = await context.newPage();
-          const pageRoute = `/${path.relative(buildDir, page).replace(/\.html$/, '').replace(/(^|\/)index$/, '')}`;
-          await tab.goto(`${site.origin}${pageRoute.replace(/^\//, '')}`, {waitUntil: 'load'});
-          await pageReady(tab);
-          const html = await tab.content();
-          await tab.close();
-          return {page, elements: [...walkElements(parseHtmlDocument(html))]};
-        });
-        await context.close();
-        for (const {page, elements} of rendered) {
+        for (const page of versionPages(buildDir, version, current, documented)) {
+          const elements = elementsOf(page);
           for (const element of elements) {
             const href = element.tagName === 'a' ? attr(element, 'href') : undefined;
             if (!href?.startsWith(`${defaultsUrl}#`)) continue;
-            count++;
-            const id = href.slice(defaultsUrl.length + 1);
-            if (!ids.has(id)) problems.push(`${path.relative(buildDir, page)}: ${href}`);
+            links++;
+            if (!ids.has(href.slice(defaultsUrl.length + 1))) problems.push(`${path.relative(buildDir, page)}: ${href}`);
           }
-          // Each field (its heading, the field element's first child) and section on the page has its back link.
-          const fieldHeadings = elements.filter((element) => /^h[2-6]$/.test(element.tagName) && hasClass(element.parentNode as HtmlElement, 'cfg'));
-          const anchors = [...fieldHeadings, ...elements.filter((element) => hasClass(element, 'cfg-section'))].map((element) => attr(element, 'id')!);
-          const backLinks = new Set(elements.filter((element) => hasClass(element, 'cfg__copy') && element.tagName === 'a').map((element) => attr(element, 'href')));
-          for (const anchor of anchors) if (!backLinks.has(`${defaultsUrl}#${defaultsLineId(anchor)}`)) problems.push(`${path.relative(buildDir, page)}: #${anchor} has no link back`);
+          // Each field (its heading, the field element's first child) and section the server rendered.
+          for (const anchor of referenceAnchors(elements)) {
+            fields++;
+            if (!ids.has(defaultsLineId(anchor))) problems.push(`${path.relative(buildDir, page)}: #${anchor} has no line ${defaultsLineId(anchor)}`);
+          }
         }
         assert.deepEqual(problems.slice(0, 20), [], `${problems.length} problems`);
-        assert.ok(count > 500, `${count} back links`);
-        console.log(`${version}: ${count} links back from the reference, all to an existing id`);
+        assert.ok(fields > 500 && links > 10, `${fields} fields and sections, ${links} links in the server's HTML`);
+        console.log(`${version}: ${fields} fields and sections of the reference, each with its line; ${links} links to the page in the server's HTML, all to an existing id`);
+      });
+
+      it('every field head links back to its line once the page runs (on the page with the most fields)', async () => {
+        const ids = idsOf(file());
+        const defaultsUrl = route();
+        const heaviest = pageWithMostFields(version);
+        // The links of field heads are among their actions, which appear once the page runs.
+        const context = await browser.newContext();
+        const tab = await context.newPage();
+        await tab.goto(`${site.origin}${heaviest.replace(/^\//, '')}`, {waitUntil: 'load'});
+        await pageReady(tab);
+        const elements = [...walkElements(parseHtmlDocument(await tab.content()))];
+        await context.close();
+        const backLinks = new Set(elements.filter((element) => hasClass(element, 'cfg__copy') && element.tagName === 'a').map((element) => attr(element, 'href')));
+        const anchors = referenceAnchors(elements);
+        const problems = anchors.filter((anchor) => !backLinks.has(`${defaultsUrl}#${defaultsLineId(anchor)}`)).map((anchor) => `#${anchor} has no link back`);
+        problems.push(...[...backLinks].filter((href) => !href?.startsWith(`${defaultsUrl}#`) || !ids.has(href.slice(defaultsUrl.length + 1))).map((href) => `${href} leads to no line`));
+        assert.deepEqual(problems.slice(0, 20), [], `${heaviest}: ${problems.length} problems`);
+        assert.ok(anchors.length > 100, `${heaviest}: ${anchors.length} fields and sections`);
+        console.log(`${version}: on ${heaviest}, ${anchors.length} fields and sections, each with its link back`);
       });
 
       it('marks exactly the keys whose default changed since the previous documented release (from the published field history)', async () => {
