@@ -11,9 +11,15 @@ export interface LighthouseScores {
   performance: number;
   accessibility: number;
   runs: Array<{performance: number; accessibility: number}>;
+  /** The medians of the metrics the performance score is made of (ms, CLS unitless): where the points go. */
+  metrics: Record<MetricId, number>;
   /** Accessibility audits that failed in any run: what costs the points. */
   failedAccessibilityAudits: string[];
 }
+
+/** The audits behind Lighthouse 12's performance score. */
+const METRICS = ['first-contentful-paint', 'largest-contentful-paint', 'total-blocking-time', 'cumulative-layout-shift', 'speed-index'] as const;
+type MetricId = (typeof METRICS)[number];
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 const score = (result: Result, category: string) => Math.round((result.categories[category]?.score ?? 0) * 100);
@@ -58,6 +64,7 @@ export async function lighthouseScores(urls: string[], runs = 5): Promise<Lighth
       performance: median(scores.map((entry) => entry.performance)),
       accessibility: median(scores.map((entry) => entry.accessibility)),
       runs: scores,
+      metrics: Object.fromEntries(METRICS.map((id) => [id, median(lhrs.map((lhr) => lhr.audits[id]?.numericValue ?? NaN))])) as Record<MetricId, number>,
       failedAccessibilityAudits: [...failed].sort(),
     };
   });

@@ -179,6 +179,7 @@ export async function measurePages(root: string, loads = 5) {
     for (const [weight, scores] of [[heaviest, heavyScores], [lightest, lightScores]] as const) {
       const failed = scores.failedAccessibilityAudits.length ? `; failing: ${scores.failedAccessibilityAudits.join(', ')}` : '';
       console.log(`  /${weight.page}: performance ${scores.performance}, accessibility ${scores.accessibility} (runs: ${scores.runs.map((r) => `${r.performance}/${r.accessibility}`).join(', ')})${failed}`);
+      console.log(`    ${Object.entries(scores.metrics).map(([id, value]) => `${id} ${id === 'cumulative-layout-shift' ? value.toFixed(3) : `${value.toFixed(0)} ms`}`).join(', ')}`);
     }
     console.log(`  performance gap: ${lightScores.performance - heavyScores.performance} points (budget 3); accessibility budget 100 on both`);
     return {heaviest: heaviest.page, lightest: lightest.page, perField, weights, home, pages: timed, lighthouse: {heaviest: heavyScores, lightest: lightScores}};

@@ -47,7 +47,8 @@ test('a link to a missing field anchor fails `docusaurus build`', {timeout: 20 *
     encoding: 'utf8',
     maxBuffer: 64 * 1024 * 1024,
     // A clean compile: no persistent bundler cache, which would also land in the shared node_modules/.cache.
-    env: {...process.env, DOCUSAURUS_NO_PERSISTENT_CACHE: 'true', NODE_ENV: 'production'},
+    // The current version only: the broken page is there, and `npm test`'s own build checks every version's links.
+    env: {...process.env, DOCS_VERSIONS: 'current', DOCUSAURUS_NO_PERSISTENT_CACHE: 'true', NODE_ENV: 'production'},
   });
   const output = `${result.stdout}\n${result.stderr}`;
   console.log(`docusaurus build of the copy: exit ${result.status ?? result.signal} after ${Math.round((Date.now() - started) / 1000)} s`);
@@ -56,7 +57,7 @@ test('a link to a missing field anchor fails `docusaurus build`', {timeout: 20 *
   assert.match(output, /controlPlane-doesNotExist/u, `the failure names the anchor; output:\n${output.slice(-4000)}`);
   assert.match(output, /[Bb]roken anchor/u, `the failure is the broken-anchor check; output:\n${output.slice(-4000)}`);
   // Every page compiled (the config checks passed) and every other link, the generated field links
-  // of all versions included, points at an anchor that exists: ours is the only broken one.
+  // included, points at an anchor that exists: ours is the only broken one.
   const broken = [...output.matchAll(/-> linking to (\S+)/gu)].map((match) => match[1]);
   assert.ok(broken.length > 0, 'the broken anchor is listed');
   assert.deepEqual(
