@@ -70,6 +70,29 @@ function countParts(parts: readonly DefaultsPart[]): Counts {
   return counts;
 }
 
+/**
+ * The parts line by line, each line's newline kept at its end (the code's
+ * text stays the file's). One block per line, not one flow of text: checks
+ * that measure a link against the text block around it (axe's
+ * link-in-text-block, target-size) then look at a line, not at the whole
+ * file for every key (17 s → 3 s for axe on the 0.22.0 file).
+ */
+function fileLines(parts: readonly DefaultsPart[]): DefaultsPart[][] {
+  const lines: DefaultsPart[][] = [[]];
+  for (const part of parts) {
+    if (typeof part !== 'string') {
+      lines.at(-1)!.push(part);
+      continue;
+    }
+    part.split(/(?<=\n)/).forEach((piece) => {
+      lines.at(-1)!.push(piece);
+      if (piece.endsWith('\n')) lines.push([]);
+    });
+  }
+  if (!lines.at(-1)!.length) lines.pop();
+  return lines;
+}
+
 const plural = (count: number, one: string, many: string) => `${count} ${count === 1 ? one : many}`;
 
 export function DefaultsFileView({d, withBaseUrl = (route) => route, collect, navigate}: DefaultsFileViewProps) {
@@ -168,7 +191,13 @@ export function DefaultsFileView({d, withBaseUrl = (route) => route, collect, na
       </div>
       {fileText(parts) === '' && <p>The chart&apos;s values.yaml is empty: it sets no values.</p>}
       <pre className="defaults__file" onClick={onClick}>
-        <code>{parts.map(render)}</code>
+        <code>
+          {fileLines(parts).map((line, n) => (
+            <span key={n} className="defaults__line">
+              {line.map(render)}
+            </span>
+          ))}
+        </code>
       </pre>
       <p id={FILE_END_ID} className="defaults__end" tabIndex={-1}>
         End of values.yaml for vCluster {version}.
