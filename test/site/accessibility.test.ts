@@ -2,12 +2,13 @@
  * axe-core's WCAG 2.0, 2.1 and 2.2 A and AA rules over every page of the
  * built site's sitemap: each page of the current version in light and dark
  * mode at 1280 px (loaded in one mode, switched to the other with the
- * navbar's toggle; half the pages load light, half dark), the heaviest reference page (most fields) and the config
- * checker at 390 px too, each page of the older versions once. Every fold is
- * opened first, so the rules see every field. Pages run in parallel tabs of
- * one Chromium; each violation is listed with its page, mode, rule and
- * element. The same visits also collect what any page logs as an error or
- * throws (one sweep of the sitemap, not two).
+ * navbar's toggle; half the pages load light, half dark), the heaviest
+ * reference page (most fields) and the config checker at 390 px too, each
+ * page of the older versions once. Every fold is opened first, so the rules
+ * see every field. Pages run in parallel tabs of one Chromium; each
+ * violation is listed with its page, mode, rule and element. The same visits
+ * also collect what any page logs as an error or throws (one sweep of the
+ * sitemap, not two).
  */
 import assert from 'node:assert/strict';
 import {readFileSync, statSync} from 'node:fs';
