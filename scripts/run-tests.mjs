@@ -58,9 +58,9 @@ const LONGEST = [path.join(root, 'test', 'site', 'accessibility.test.ts')];
 const files = (selected.length ? selected : ['test'])
   .flatMap((entry) => testFiles(path.resolve(root, entry)))
   .sort((a, b) => Number(LONGEST.includes(b)) - Number(LONGEST.includes(a)) || a.localeCompare(b));
-// Two files at a time (one on a one-core machine): run one by one, the files kept one core of two busy on
-// average (browser tests wait on pages, most tests are single-threaded); more than two would hold several
-// browsers and builds in memory at once. Builds inside tests take turns through flock.
+// Two files at a time (one on a one-core machine): much of a file's time goes to waiting on a page, a build
+// or a child process, which the other slot uses; more than two would hold several browsers and builds in
+// memory at once. Builds inside tests take turns through flock.
 const CONCURRENCY = Math.min(2, availableParallelism());
 // Tests of the built site (test/site/) need a production build first.
 const needsBuild = files.some((file) => file.includes(`${path.sep}test${path.sep}site${path.sep}`));
