@@ -3,8 +3,11 @@
 // with esbuild: loading hundreds of small ES modules through a TypeScript
 // loader costs more than generating the whole reference. The bundle is
 // rebuilt when any file esbuild put into it (its metafile's inputs), or the
-// lock file, is newer than the bundle.
+// lock file, is newer than the bundle. The bundle's sha256 identifies the
+// generator's code: cached field states of history-only releases are kept
+// under it, so a changed generator models them again.
 import {buildSync} from 'esbuild';
+import {createHash} from 'node:crypto';
 import {mkdirSync, readFileSync, statSync, writeFileSync} from 'node:fs';
 import {createRequire} from 'node:module';
 import path from 'node:path';
@@ -52,8 +55,9 @@ if (isStale()) {
   writeFileSync(inputsFile, JSON.stringify(Object.keys(metafile.inputs)));
 }
 
+const codeId = createHash('sha256').update(readFileSync(bundle)).digest('hex');
 const {runCli} = createRequire(import.meta.url)(bundle);
-runCli(process.argv.slice(2), root).then(
+runCli(process.argv.slice(2), root, process.env, {codeId}).then(
   ({exitCode}) => {
     process.exitCode = exitCode;
   },

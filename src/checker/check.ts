@@ -1,8 +1,9 @@
 /**
  * Checks a `vcluster.yaml` text against one release: invalid YAML, the
  * schema's problems placed on their YAML node (reference/validateConfig.ts),
- * unknown keys with "did you mean", keys of another documented release,
- * deprecated fields, Pro fields and values equal to the default.
+ * unknown keys with "did you mean", keys of another release of the line,
+ * deprecated fields (rejected ones as errors), Pro fields and values equal
+ * to the default.
  */
 import {stringify, type Document} from 'yaml';
 import {formatInstancePath} from '../reference/configPath';
@@ -11,7 +12,6 @@ import type {PublishedField} from '../reference/published';
 import {closeKeys, joinPath} from '../reference/resolvePath';
 import {parseConfig, schemaProblems, type ConfigProblem} from '../reference/validateConfig';
 import {defaultAt, defaultEqualField, shortYaml} from './defaults';
-import {replacementFor} from './deprecation';
 import {SEVERITY_OF, byPosition, fieldLink, type FieldLink, type Finding, type FindingKind} from './findings';
 import {lineColumns} from './positions';
 import {releaseSpan} from './releaseSpan';
@@ -37,7 +37,6 @@ const UNKNOWN_KEY_KEYWORDS = new Set(['additionalProperties', 'unevaluatedProper
 
 interface Context {
   release: CheckerRelease;
-  others: readonly CheckerRelease[];
   at: ReturnType<typeof lineColumns>;
 }
 
@@ -62,7 +61,7 @@ function unknownKey(context: Context, problem: ConfigProblem): Finding {
   const path = formatInstancePath(problem.keys);
   const key = String(problem.keys.at(-1));
   const parentPath = problem.keys.length > 1 ? formatInstancePath(problem.keys.slice(0, -1)) : undefined;
-  const span = releaseSpan(path, context.release, context.others);
+  const span = releaseSpan(path, context.release);
   const version = context.release.version;
   if (span) {
     const when = [span.addedIn && `added in ${span.addedIn}`, span.removedIn && `removed in ${span.removedIn}`].filter(Boolean).join(' and ');
@@ -145,11 +144,12 @@ function fieldFindings(context: Context, keys: readonly SetKey[]): Finding[] {
     const [from, to] = key.keyRange;
     const link = linkIn(release, field);
     if (field.deprecated) {
-      const replacement = replacementFor(release, field);
+      const {replacement} = field;
       const since = field.deprecatedIn ? ` since ${field.deprecatedIn}` : '';
       const instead = replacement ? ` Use ${code(replacement)} instead.` : ' Remove it.';
       const suggestion = replacement ? fieldLink(release.version, release.byPath.get(replacement)) : undefined;
-      findings.push(finding(context, 'deprecated', from, to, `${code(key.path)} is deprecated${since}.${instead}`, {path: key.path, ...link, ...(suggestion ? {suggestions: [suggestion]} : {})}));
+      const message = field.rejected ? `${code(key.path)} is deprecated${since}, and ${release.version} rejects a value set here.${instead}` : `${code(key.path)} is deprecated${since}.${instead}`;
+      findings.push(finding(context, field.rejected ? 'rejected' : 'deprecated', from, to, message, {path: key.path, ...link, ...(suggestion ? {suggestions: [suggestion]} : {})}));
     }
     const changes = changesSomething(release, key, children);
     // The published data says whether a field is Pro (schema or fact) and, for a fact's condition, when.
@@ -168,10 +168,10 @@ function fieldFindings(context: Context, keys: readonly SetKey[]): Finding[] {
   return findings;
 }
 
-/** Checks `text` against `release` (which must have its schema compiled); `others` are the other documented releases, for keys only they have. */
-export function checkConfig(text: string, release: CheckerRelease, others: readonly CheckerRelease[] = []): CheckResult {
+/** Checks `text` against `release` (which must have its schema compiled); keys only other releases have are found in the release data of the whole line. */
+export function checkConfig(text: string, release: CheckerRelease): CheckResult {
   if (!release.validate) throw new Error(`checkConfig: the schema of ${release.version} is not compiled`);
-  const context: Context = {release, others: [release, ...others.filter((other) => other.version !== release.version)], at: lineColumns(text)};
+  const context: Context = {release, at: lineColumns(text)};
   const parsed = parseConfig(text);
   if (parsed.problems.length || !parsed.doc) {
     const findings = parsed.problems.map((problem) => finding(context, 'invalid YAML', problem.offset, problem.end, `Invalid YAML: ${(problem.code && YAML_WORDS[problem.code]) ?? problem.detail}.`));

@@ -11,6 +11,7 @@ export type FindingKind =
   | 'unknown key'
   | 'release mismatch'
   | 'deprecated'
+  | 'rejected'
   | 'pro'
   | 'default value'
   | 'requires';
@@ -21,6 +22,7 @@ export const SEVERITY_OF: Record<FindingKind, Severity> = {
   'unknown key': 'error',
   'release mismatch': 'release mismatch',
   deprecated: 'warning',
+  rejected: 'error',
   pro: 'note',
   'default value': 'note',
   requires: 'note',

@@ -1,30 +1,36 @@
 /**
- * One release as the checker uses it: its published field data (urls.ts
- * `PUBLISHED_FIELDS`), its compiled schema and the lookups built from them.
- * The page fetches and compiles; everything here is pure.
+ * One release as the checker uses it: its fields, read from the release
+ * data of the whole line (src/reference/releases.ts), its compiled schema
+ * and the lookups built from them. The page fetches and compiles; everything
+ * here is pure.
  */
 import type {ValidateFunction} from 'ajv';
 import {parsePath} from '../reference/configPath';
-import type {PublishedField, PublishedFields} from '../reference/published';
-import {PathResolver} from '../reference/resolvePath';
+import type {PublishedField} from '../reference/published';
+import type {Releases} from '../reference/releases';
+import {PathResolver, type PathRecord} from '../reference/resolvePath';
 
 export interface CheckerRelease {
   version: string;
-  data: PublishedFields;
+  /** Every release of the line. */
+  line: Releases;
+  fields: readonly PublishedField[];
   byPath: ReadonlyMap<string, PublishedField>;
   resolver: PathResolver<PublishedField>;
   /** The release's schema compiled (reference/chartSchema.ts); absent for a release used only for its fields. */
   validate?: ValidateFunction;
-  /** The schema itself, for the descriptions the field data leaves out. */
+  /** The schema itself. */
   schema?: unknown;
 }
 
-export function checkerRelease(data: PublishedFields, schema?: unknown, validate?: ValidateFunction): CheckerRelease {
+export function checkerRelease(line: Releases, version: string, schema?: unknown, validate?: ValidateFunction): CheckerRelease {
+  const fields = line.fieldsOf(version);
   return {
-    version: data.version,
-    data,
-    byPath: new Map(data.fields.map((field) => [field.path, field])),
-    resolver: new PathResolver(data.fields),
+    version,
+    line,
+    fields,
+    byPath: new Map(fields.map((field) => [field.path, field])),
+    resolver: new PathResolver(fields),
     ...(schema === undefined ? {} : {schema}),
     ...(validate ? {validate} : {}),
   };
@@ -35,11 +41,14 @@ export function isLiteralPath(path: string): boolean {
   return parsePath(path).every((segment) => segment.kind === 'property');
 }
 
-/**
- * Documented releases ordered oldest first, by the newest-first list every
- * published file carries; versions the list does not name are left out.
- */
-export function oldestFirst<T extends {version: string}>(releases: readonly T[], documented: readonly string[]): T[] {
-  const rank = (version: string): number => documented.indexOf(version);
-  return releases.filter((release) => rank(release.version) >= 0).sort((a, b) => rank(b.version) - rank(a.version));
+const lineResolvers = new WeakMap<Releases, PathResolver<PathRecord>>();
+
+/** Every path any release of the line has (its newest type), to look up a key the chosen release lacks. */
+export function lineResolver(line: Releases): PathResolver<PathRecord> {
+  let resolver = lineResolvers.get(line);
+  if (!resolver) {
+    resolver = new PathResolver(line.data.fields.map((field) => ({path: field.path, type: line.data.states[field.runs.at(-1)![2]].type})));
+    lineResolvers.set(line, resolver);
+  }
+  return resolver;
 }

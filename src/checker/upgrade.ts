@@ -1,25 +1,25 @@
 /**
- * The upgrade check: what a file meets when it moves from one documented
- * release to a later one. Keys it sets that the target removes or retypes,
- * and defaults it relies on (keys it does not set) that change on the way,
- * each with the release whose what-changed page lists the change.
+ * The upgrade check: what a file meets when it moves from one release to a
+ * later one. Keys it sets that the target removes or retypes, and defaults
+ * it relies on (keys it does not set) that change on the way, each with the
+ * release that made the change (src/reference/releases.ts `diffReleases`)
+ * and the documented release whose what-changed page lists it.
  */
 import {formatInstancePath, parsePath} from '../reference/configPath';
-import {sameDefault} from '../reference/history';
 import {changeEntryId} from '../reference/urls';
-import type {PublishedField} from '../reference/published';
+import {diffReleases, listedOn, type FieldChange} from '../reference/releases';
 import {parseConfig} from '../reference/validateConfig';
 import {fieldLink, type FieldLink} from './findings';
 import {lineColumns, type LineColumn} from './positions';
-import {isLiteralPath, oldestFirst, type CheckerRelease} from './release';
+import {isLiteralPath, type CheckerRelease} from './release';
 import {setKeys, startsWith, type SetKey} from './setKeys';
 
 export interface RemovedKey extends LineColumn {
   path: string;
-  /** The first release without it (a history-only release when the field history names one). */
+  /** The first release without it (a history-only release included). */
   removedIn: string;
-  /** The documented release whose what-changed page lists the removal. */
-  listedIn: string;
+  /** The documented release whose what-changed page lists the removal, if one does. */
+  listedIn?: string;
   /** The id of its entry on that page (urls.ts `changeEntryId`). */
   entry: string;
   field?: FieldLink;
@@ -29,7 +29,9 @@ export interface RetypedKey extends LineColumn {
   path: string;
   fromType: string;
   toType: string;
-  listedIn: string;
+  /** The releases that changed the type. */
+  madeIn: string[];
+  listedIn?: string;
   entry: string;
   field?: FieldLink;
 }
@@ -38,7 +40,9 @@ export interface ChangedDefault {
   path: string;
   fromYaml?: string;
   toYaml?: string;
-  /** Each documented release on the way whose default differs from the one before. */
+  /** Each release on the way whose default differs from the one before. */
+  madeIn: string[];
+  /** The documented releases whose what-changed pages list those changes. */
   listedIn: string[];
   entry: string;
   field?: FieldLink;
@@ -52,28 +56,29 @@ export interface UpgradeReport {
   defaults: ChangedDefault[];
 }
 
-type Found = {field: PublishedField; inside: boolean} | undefined;
+type Found = {path: string; inside: boolean} | undefined;
 
 function lookup(release: CheckerRelease, path: string): Found {
   const resolution = release.resolver.resolve(path);
-  return resolution.found ? {field: resolution.record, inside: resolution.inside} : undefined;
+  return resolution.found ? {path: resolution.record.path, inside: resolution.inside} : undefined;
 }
 
 const isPlainMap = (value: unknown): boolean => value !== null && typeof value === 'object' && !Array.isArray(value);
 
+const listed = (from: CheckerRelease, madeIn: readonly string[]): string[] => [...new Set(madeIn.flatMap((release) => listedOn(from.line.data, release) ?? []))];
+
 /**
- * The upgrade of `text` from `from` to `to`; `releases` are the documented
- * releases loaded (every one between the two is needed). Undefined when the
- * text is not valid YAML or `to` is not later than `from`.
+ * The upgrade of `text` from `from` to `to` (two releases of the same line).
+ * Undefined when the text is not valid YAML or `to` is not later than `from`.
  */
-export function upgradeCheck(text: string, from: CheckerRelease, to: CheckerRelease, releases: readonly CheckerRelease[]): UpgradeReport | undefined {
-  const ordered = oldestFirst([from, to, ...releases.filter((release) => release.version !== from.version && release.version !== to.version)], from.data.documented);
-  const start = ordered.indexOf(from);
-  const end = ordered.indexOf(to);
-  if (start < 0 || end <= start) return undefined;
-  const steps = ordered.slice(start, end + 1);
+export function upgradeCheck(text: string, from: CheckerRelease, to: CheckerRelease): UpgradeReport | undefined {
+  const {line} = from;
+  if (!line.has(to.version) || line.indexOf(to.version) <= line.indexOf(from.version)) return undefined;
   const parsed = parseConfig(text);
   if (parsed.problems.length || !parsed.doc) return undefined;
+  const diff = diffReleases(line, from.version, to.version);
+  const byPath = (changes: readonly FieldChange[]) => new Map(changes.map((change) => [change.path, change]));
+  const [removed, retyped, defaults] = [byPath(diff.removed), byPath(diff.typeChanged), diff.defaultChanged];
   const at = lineColumns(text);
   const keys = setKeys(parsed.doc, parsed.data);
   const report: UpgradeReport = {from: from.version, to: to.version, removed: [], retyped: [], defaults: []};
@@ -83,19 +88,28 @@ export function upgradeCheck(text: string, from: CheckerRelease, to: CheckerRele
     const before = lookup(from, key.path);
     if (!before || reported.some((keysOf) => startsWith(key.keys, keysOf))) continue;
     const position = at(key.keyRange[0]);
-    const firstWithout = steps.findIndex((step) => !lookup(step, key.path));
-    if (firstWithout > 0) {
+    const gone = removed.get(before.path);
+    if (gone) {
       reported.push(key.keys);
-      const listedIn = steps[firstWithout].version;
-      const link = fieldLink(from.version, before.field);
-      report.removed.push({path: key.path, ...position, removedIn: before.field.removedIn ?? listedIn, listedIn, entry: changeEntryId('removed', before.field.anchor), ...(link ? {field: link} : {})});
+      const link = fieldLink(from.version, gone.before);
+      const listedIn = listedOn(line.data, gone.madeIn[0]);
+      report.removed.push({path: key.path, ...position, removedIn: gone.madeIn[0], ...(listedIn ? {listedIn} : {}), entry: changeEntryId('removed', gone.before!.anchor), ...(link ? {field: link} : {})});
       continue;
     }
-    const after = lookup(to, key.path)!;
-    if (before.inside || after.inside || before.field.type === after.field.type) continue;
-    const changedAt = steps.findIndex((step, i) => i > 0 && lookup(step, key.path)!.field.type !== lookup(steps[i - 1], key.path)!.field.type);
-    const link = fieldLink(to.version, after.field);
-    report.retyped.push({path: key.path, ...position, fromType: before.field.type, toType: after.field.type, listedIn: steps[Math.max(changedAt, 1)].version, entry: changeEntryId('retyped', after.field.anchor), ...(link ? {field: link} : {})});
+    const change = retyped.get(before.path);
+    if (!change || before.inside || lookup(to, key.path)?.inside) continue;
+    const link = fieldLink(to.version, change.after);
+    const [listedIn] = listed(from, change.madeIn);
+    report.retyped.push({
+      path: key.path,
+      ...position,
+      fromType: change.before!.type,
+      toType: change.after!.type,
+      madeIn: change.madeIn,
+      ...(listedIn ? {listedIn} : {}),
+      entry: changeEntryId('retyped', change.after!.anchor),
+      ...(link ? {field: link} : {}),
+    });
   }
 
   // Defaults apply to every key the file leaves out, unless a key above it is set to something other than a map.
@@ -107,13 +121,19 @@ export function upgradeCheck(text: string, from: CheckerRelease, to: CheckerRele
       return set.has(prefix) && (i === parts.length - 1 || !isPlainMap(set.get(prefix)));
     });
   };
-  for (const field of from.data.fields) {
-    if (field.default === undefined || !isLiteralPath(field.path)) continue;
-    const target = to.byPath.get(field.path);
-    if (!target || sameDefault(field.default, target.default) || coveredBySet(field.path)) continue;
-    const listedIn = steps.filter((step, i) => i > 0 && !sameDefault(step.byPath.get(field.path)?.default, steps[i - 1].byPath.get(field.path)?.default)).map((step) => step.version);
-    const link = fieldLink(to.version, target);
-    report.defaults.push({path: field.path, ...(field.defaultYaml === undefined ? {} : {fromYaml: field.defaultYaml}), ...(target.defaultYaml === undefined ? {} : {toYaml: target.defaultYaml}), listedIn, entry: changeEntryId('default', target.anchor), ...(link ? {field: link} : {})});
+  for (const change of defaults) {
+    const {before, after} = change;
+    if (before?.default === undefined || !isLiteralPath(change.path) || coveredBySet(change.path)) continue;
+    const link = fieldLink(to.version, after);
+    report.defaults.push({
+      path: change.path,
+      ...(before.defaultYaml === undefined ? {} : {fromYaml: before.defaultYaml}),
+      ...(after!.defaultYaml === undefined ? {} : {toYaml: after!.defaultYaml}),
+      madeIn: change.madeIn,
+      listedIn: listed(from, change.madeIn),
+      entry: changeEntryId('default', after!.anchor),
+      ...(link ? {field: link} : {}),
+    });
   }
   return report;
 }

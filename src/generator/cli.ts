@@ -1,15 +1,20 @@
 import path from 'node:path';
 import {parseArgs} from 'node:util';
-import {readFieldIndex} from '../reference/fieldIndexFile';
-import {MANIFEST_FILE, SNAPSHOTS_FILE, chartCacheDir, docsDirFor, factsFileFor, partialsDirFor, publishedDirFor} from '../reference/files';
-import {allReleases, currentVersion, documentedVersions, readManifest, type VersionManifest} from '../reference/manifest';
+import {readFile} from 'node:fs/promises';
+import {CHART_SCHEMA_FILE, CHART_VALUES_FILE, MANIFEST_FILE, SNAPSHOTS_FILE, chartCacheDir, docsDirFor, factsFileFor, partialsDirFor, publishedDirFor, publishedRootFor, releaseStateCacheDir} from '../reference/files';
+import {currentVersion, documentedVersions, readManifest, releaseLineOf, type VersionManifest} from '../reference/manifest';
 import {pageMapFor, type PageMap} from '../reference/pageMap';
+import {RELEASES_FILE} from '../reference/urls';
 import {ChartInputError} from './errors';
-import type {FieldIndex} from '../reference/fieldIndex';
-import {DEFAULT_TIMEOUT_MS, ensureChartFiles} from './load/download';
-import {loadChart, type ChartSource} from './load/loadChart';
+import {modelChart, type ChartModel} from './generate';
+import {DEFAULT_TIMEOUT_MS, ensureChartFiles, sha256} from './load/download';
+import {loadChart} from './load/loadChart';
 import {loadFacts} from './load/loadFacts';
+import {GENERATED_PAGE_FILES} from './pages/registry';
 import {runPipeline, type PipelineJob, type SiteInputs} from './pipeline';
+import {statesOfModel, type ReleaseStates} from './releases/releaseStates';
+import {cachedStates, stateCacheKey, type CacheOutcome, type StateCache} from './releases/stateCache';
+import {diffNamedFiles, writeNamedFiles} from './write/namedFiles';
 import {diffOutput, isDirectory, writeOutput, type WriteSummary} from './write/outputDir';
 
 export const HELP = `Usage: npm run gen-partials -- [options]
@@ -71,6 +76,8 @@ interface Plan {
   timeoutMs: number;
   /** --out was given: the output is not a docs version's partials directory. */
   customOut: boolean;
+  /** Where history-only releases' field states are kept between runs (set by the caller's code identity). */
+  stateCache?: StateCache;
 }
 
 export class UsageError extends Error {}
@@ -159,36 +166,73 @@ async function downloadOrExplain(plan: Plan, version: string): Promise<string> {
   }
 }
 
-/** Where a release's chart files are: the source directory's `<version>/`, else downloaded into the cache. */
-async function chartDirOf(plan: Plan, version: string): Promise<string> {
+/**
+ * Where a release's chart files are (the source directory's `<version>/`,
+ * else downloaded into the cache), with the sha256 of each. Files from the
+ * source must match the manifest's sha256, as downloads do.
+ */
+async function chartFilesOf(plan: Plan, version: string): Promise<{dir: string; schemaSha256: string; valuesSha256: string}> {
   const fromSource = plan.source && (await isDirectory(path.join(plan.source, version))) ? path.resolve(plan.source, version) : undefined;
-  return fromSource ?? (await downloadOrExplain(plan, version));
+  const dir = fromSource ?? (await downloadOrExplain(plan, version));
+  const entry = plan.manifest?.versions.find((candidate) => candidate.version === version);
+  const [schemaSha256, valuesSha256] = await Promise.all(
+    [CHART_SCHEMA_FILE, CHART_VALUES_FILE].map(async (name) => {
+      const file = path.join(dir, name);
+      const digest = sha256(await readFile(file).catch(() => {
+        throw new ChartInputError(file, undefined, 'file not found');
+      }));
+      const expected = entry?.files[name]?.sha256;
+      if (fromSource && expected && digest !== expected) {
+        throw new ChartInputError(file, undefined, `checksum mismatch: ${MANIFEST_FILE} gives sha256 ${expected} for ${version}'s ${name}, the file has ${digest}`);
+      }
+      return digest;
+    }),
+  );
+  return {dir, schemaSha256, valuesSha256};
+}
+
+/** A documented version modelled with its facts (not rendered). */
+async function modelDocumented(plan: Plan, manifest: VersionManifest, projectDir: string, version: string): Promise<ChartModel> {
+  const {dir} = await chartFilesOf(plan, version);
+  return modelChart(await loadChart(dir), version, await loadFacts(factsFileFor(projectDir, version, currentVersion(manifest))));
+}
+
+/** A history-only release's field states: from the cache when its chart files and the generator are unchanged. */
+async function historyStatesOf(plan: Plan, version: string, outcomes: CacheOutcome[]): Promise<ReleaseStates> {
+  const files = await chartFilesOf(plan, version);
+  const compute = async () => statesOfModel(modelChart(await loadChart(files.dir), version));
+  if (!plan.stateCache) return compute();
+  const {states, outcome} = await cachedStates(plan.stateCache, stateCacheKey(files.schemaSha256, files.valuesSha256, plan.stateCache.codeId), compute);
+  outcomes.push(outcome);
+  return states;
 }
 
 /**
- * What a site run needs beyond the generated versions: every documented
- * version's page map (for links), the field index of each documented
- * version not generated now (from its last output, if any: for the
- * what-changed pages and field history), and the charts of history-only
- * releases.
+ * What a site run needs beyond the generated versions: the release line,
+ * every documented version's page map (for links), the documented versions
+ * not rendered now (modelled with their facts: for history, routes and what
+ * changed), and the field states of the history-only releases.
  */
-async function readSiteInputs(plan: Plan, manifest: VersionManifest, projectDir: string): Promise<SiteInputs> {
-  const order = allReleases(manifest);
-  const current = currentVersion(manifest);
+async function readSiteInputs(plan: Plan, manifest: VersionManifest, projectDir: string, outcomes: CacheOutcome[]): Promise<SiteInputs> {
   const documented = await documentedVersions(projectDir, manifest);
+  const line = releaseLineOf(manifest, documented);
+  const current = currentVersion(manifest);
   const pages = new Map<string, PageMap>();
-  const earlierIndexes = new Map<string, FieldIndex>();
+  const otherModels = new Map<string, ChartModel>();
   for (const version of documented) {
     pages.set(version, pageMapFor(docsDirFor(projectDir, version, current), projectDir));
-    if (plan.jobs.some((job) => job.version === version)) continue;
-    const index = await readFieldIndex(partialsDirFor(projectDir, version, current)).catch(() => undefined);
-    if (index) earlierIndexes.set(version, index);
+    if (!plan.jobs.some((job) => job.version === version)) otherModels.set(version, await modelDocumented(plan, manifest, projectDir, version));
   }
-  const historyCharts = new Map<string, ChartSource>();
-  for (const entry of manifest.versions) {
-    if (entry.historyOnly) historyCharts.set(entry.version, await loadChart(await chartDirOf(plan, entry.version)));
+  const historyStates = new Map<string, ReleaseStates>();
+  for (const version of line.releases) {
+    if (!documented.includes(version)) historyStates.set(version, await historyStatesOf(plan, version, outcomes));
   }
-  return {order, current, documented, pages, earlierIndexes, historyCharts};
+  return {line, pages, otherModels, historyStates};
+}
+
+export interface RunOptions {
+  /** Identifies the generator's code (scripts/gen-partials.mjs: its bundle's sha256); with it, history-only releases' field states are cached. */
+  codeId?: string;
 }
 
 export interface RunResult {
@@ -196,7 +240,7 @@ export interface RunResult {
 }
 
 /** The command line: parse, generate everything in memory, then write (or check). */
-export async function runCli(argv: string[], projectDir: string, env: NodeJS.ProcessEnv = process.env): Promise<RunResult> {
+export async function runCli(argv: string[], projectDir: string, env: NodeJS.ProcessEnv = process.env, options: RunOptions = {}): Promise<RunResult> {
   const started = performance.now();
   const log = (line: string) => process.stdout.write(`${line}\n`);
   const fail = (line: string) => process.stderr.write(`gen-partials: ${line}\n`);
@@ -206,36 +250,52 @@ export async function runCli(argv: string[], projectDir: string, env: NodeJS.Pro
       log(HELP);
       return {exitCode: 0};
     }
+    if (options.codeId) plan.stateCache = {dir: releaseStateCacheDir(projectDir), codeId: options.codeId};
     // Everything is generated before anything is written: bad input leaves all output as it was.
     const site = plan.manifest && !plan.customOut ? plan.manifest : undefined;
     const jobs: PipelineJob[] = [];
     for (const job of plan.jobs) {
-      const chart = await loadChart(job.chartDir ?? (await downloadOrExplain(plan, job.version)));
+      const chart = await loadChart(site ? (await chartFilesOf(plan, job.version)).dir : (job.chartDir ?? (await downloadOrExplain(plan, job.version))));
       // The site's own versions have their curated facts in their docs folder.
       const facts = site ? await loadFacts(factsFileFor(projectDir, job.version, currentVersion(site))) : undefined;
       jobs.push({version: job.version, chart, facts});
     }
-    const outputs = await runPipeline(jobs, site && (await readSiteInputs(plan, site, projectDir)));
+    const cacheOutcomes: CacheOutcome[] = [];
+    const {outputs, releases} = await runPipeline(jobs, site && (await readSiteInputs(plan, site, projectDir, cacheOutcomes)));
     for (const {reference} of outputs) for (const warning of reference.warnings) process.stderr.write(`warning: ${warning}\n`);
 
     const totals: WriteSummary = {written: [], unchanged: [], removed: []};
     const partialCount = (files: string[]) => files.filter((file) => file.endsWith('.mdx')).length;
     let fields = 0;
-    for (const [i, {reference, editorFiles}] of outputs.entries()) {
+    const add = (dir: string, summary: WriteSummary) => {
+      const relative = (file: string) => path.relative(process.cwd(), path.join(dir, file));
+      totals.written.push(...summary.written.map(relative));
+      totals.unchanged.push(...summary.unchanged.map(relative));
+      totals.removed.push(...summary.removed.map(relative));
+    };
+    for (const [i, {reference, editorFiles, pages}] of outputs.entries()) {
       const outDir = plan.jobs[i].outDir;
       const targets: Array<[string, ReadonlyMap<string, string>]> = [[outDir, reference.files]];
       if (editorFiles) targets.push([publishedDirFor(projectDir, reference.version), editorFiles]);
-      for (const [dir, files] of targets) {
-        const summary = plan.check ? await diffOutput(dir, files) : await writeOutput(dir, files);
-        const relative = (file: string) => path.relative(process.cwd(), path.join(dir, file));
-        totals.written.push(...summary.written.map(relative));
-        totals.unchanged.push(...summary.unchanged.map(relative));
-        totals.removed.push(...summary.removed.map(relative));
+      for (const [dir, files] of targets) add(dir, plan.check ? await diffOutput(dir, files) : await writeOutput(dir, files));
+      if (pages && site) {
+        // The generated pages sit among the hand-written ones: only the registry's file names are the generator's.
+        const docsDir = docsDirFor(projectDir, reference.version, currentVersion(site));
+        add(docsDir, plan.check ? await diffNamedFiles(docsDir, pages, GENERATED_PAGE_FILES) : await writeNamedFiles(docsDir, pages, GENERATED_PAGE_FILES));
       }
       fields += reference.fieldCount;
       if (!plan.quiet && !plan.check) {
         const published = editorFiles ? ` and ${editorFiles.size} in ${path.relative(process.cwd(), publishedDirFor(projectDir, reference.version))}` : '';
         log(`${reference.version}: ${reference.files.size} files in ${path.relative(process.cwd(), outDir) || '.'}${published}`);
+      }
+    }
+    if (releases) {
+      const files = new Map([[RELEASES_FILE, `${JSON.stringify(releases)}\n`]]);
+      const root = publishedRootFor(projectDir);
+      add(root, plan.check ? await diffNamedFiles(root, files, [RELEASES_FILE]) : await writeNamedFiles(root, files, [RELEASES_FILE]));
+      if (!plan.quiet && !plan.check) {
+        const cached = cacheOutcomes.filter((outcome) => outcome === 'hit').length;
+        log(`release data: ${releases.releases.length} releases, ${releases.fields.length} paths, ${releases.states.length} field states in ${path.relative(process.cwd(), path.join(root, RELEASES_FILE))}${plan.stateCache ? `; ${cached} of ${cacheOutcomes.length} history-only releases from the cache` : ''}`);
       }
     }
     const seconds = ((performance.now() - started) / 1000).toFixed(2);

@@ -11,40 +11,38 @@ import {partialFileFor} from './model/segments';
 import {createPartial} from './render/createPartial';
 import {serializePartial} from './render/serialize';
 
-/** One chart version modelled: its field tree and field index, before anything is rendered. */
+/** One chart version modelled: its field tree, with curated facts merged in, before history and before anything is rendered. */
 export interface ChartModel {
   version: string;
   sections: FieldNode[];
-  index: FieldIndex;
   /** The chart's schema as read: copied beside the reference and published for editors. */
   schemaText: string;
   warnings: string[];
 }
 
 export interface GeneratedReference extends ChartModel {
+  /** The field index, made from the finished tree. */
+  index: FieldIndex;
   /** File path relative to the output directory → content. */
   files: Map<string, string>;
   fieldCount: number;
 }
 
-/** Load → resolve/normalise → field tree and index, with the version's curated facts merged in. */
+/** Load → resolve/normalise → field tree, with the version's curated facts merged in. */
 export function modelChart(chart: ChartSource, version: string, facts?: FactsSource): ChartModel {
   const tree = buildFieldTree(chart);
-  const index = buildFieldIndex(version, tree.fields);
-  if (facts) mergeFacts(tree.fields, index, facts);
-  return {version, sections: tree.fields, index, schemaText: chart.schemaText, warnings: tree.warnings};
+  if (facts) mergeFacts(tree.fields, version, facts);
+  return {version, sections: tree.fields, schemaText: chart.schemaText, warnings: tree.warnings};
 }
 
-/** Gives each field of a model its history, in the tree (for the partials) and in the index. */
-export function applyHistory(model: ChartModel, history: ReadonlyMap<string, FieldHistory>): void {
-  for (const node of walkFields(model.sections)) node.history = history.get(node.path);
-  for (const record of model.index.fields) {
-    const entry = history.get(record.path);
-    if (entry?.since) record.since = entry.since;
-    if (entry?.removedIn) record.removedIn = entry.removedIn;
-    if (entry?.defaultChanges) record.defaultChanges = entry.defaultChanges;
-    if (entry?.deprecatedIn) record.deprecatedIn = entry.deprecatedIn;
-  }
+/** The field index of a model as it stands (model/fieldIndex.ts). */
+export function indexOfModel(model: ChartModel): FieldIndex {
+  return buildFieldIndex(model.version, model.sections);
+}
+
+/** Gives each field of a model its history (src/reference/releases.ts), before the index is made. */
+export function applyHistory(model: ChartModel, history: (path: string) => FieldHistory | undefined): void {
+  for (const node of walkFields(model.sections)) node.history = history(node.path);
 }
 
 /** Sections with a partial: every top-level key, and every field below with fields of its own. */
@@ -52,15 +50,16 @@ function sectionsWithPartials(topLevel: readonly FieldNode[]): FieldNode[] {
   return [...walkFields(topLevel)].filter((node) => node.segments.length === 1 || node.children.length > 0);
 }
 
-/** The partials, the field index and the schema copy of a model, all in memory. */
+/** The partials, the field index (made now, from the finished tree) and the schema copy of a model, all in memory. */
 export function renderReference(model: ChartModel): GeneratedReference {
+  const index = indexOfModel(model);
   const files = new Map<string, string>();
   for (const section of sectionsWithPartials(model.sections)) {
     files.set(partialFileFor(section.segments), serializePartial(createPartial(section, model.version)));
   }
-  files.set(INDEX_FILE, `${JSON.stringify(model.index, null, 1)}\n`);
+  files.set(INDEX_FILE, `${JSON.stringify(index, null, 1)}\n`);
   files.set(SCHEMA_COPY_FILE, model.schemaText);
-  return {...model, files, fieldCount: model.index.fields.length};
+  return {...model, index, files, fieldCount: index.fields.length};
 }
 
 /** One chart's reference from its directory. */

@@ -1,27 +1,31 @@
 /**
  * Everything gen-partials makes, in memory, from charts already loaded:
  *
- *   each version:  field tree + curated facts → field index               (generate.ts, model/)
- *   site runs:     + each field's history across every known release       (src/reference/history.ts)
- *   each version:  → partials, field index, schema copy                      (render/)
- *   site runs:     + the what-changed partial of each version               (changes/)
- *                  + the published schema, .d.ts and field data             (publish/)
- *                  + the default-values partial and published values.yaml   (defaults/)
+ *   each version:  field tree + curated facts                                (generate.ts, model/)
+ *   site runs:     + every release's field states → the release data         (releases/, src/reference/releases.ts)
+ *                  + each field's history, read from the release data
+ *   each version:  → field index (made last), partials, schema copy          (render/)
+ *   site runs:     + each documented release's routes in the release data    (releases/routes.ts)
+ *                  + the what-changed partial of each version                (changes/)
+ *                  + the default-values partial and published values.yaml    (defaults/)
+ *                  + the published schema and .d.ts; the release data        (publish/)
+ *                  + the generated pages of each version                     (pages/)
  *
  * The CLI (cli.ts) plans the run, reads the inputs and writes what this returns.
  */
 import {CHANGES_FILE} from '../reference/files';
-import type {FieldIndex} from '../reference/fieldIndex';
-import {historyOf, type ReleaseFields} from '../reference/history';
 import type {PageMap} from '../reference/pageMap';
-import {PUBLISHED_ANCHORS, PUBLISHED_FIELDS} from '../reference/urls';
-import {createChangesPartials, type VersionReference} from './changes/changesPartial';
-import {applyHistory, modelChart, renderReference, type ChartModel, type GeneratedReference} from './generate';
+import {Releases, type ReleaseLine, type ReleasesData} from '../reference/releases';
+import {createChangesPartial} from './changes/changesPartial';
+import {applyHistory, indexOfModel, modelChart, renderReference, type ChartModel, type GeneratedReference} from './generate';
 import type {ChartSource} from './load/loadChart';
 import type {FactsSource} from './load/loadFacts';
 import {createEditorFiles} from './publish/editorFiles';
-import {createAnchors, createFieldData} from './publish/fieldData';
 import {addDefaultsFiles} from './defaults/defaultsPartial';
+import {buildReleasesData} from './releases/buildReleasesData';
+import {statesOfModel, type ReleaseStates} from './releases/releaseStates';
+import {addRoutes} from './releases/routes';
+import {createGeneratedPages} from './pages/registry';
 
 export interface PipelineJob {
   version: string;
@@ -32,68 +36,67 @@ export interface PipelineJob {
 
 /** What a run that writes the site's own reference also knows: every release, the versions' pages. */
 export interface SiteInputs {
-  /** Every release of the manifest, newest first (history-only ones included). */
-  order: readonly string[];
-  current: string;
-  /** The documented versions, newest first. */
-  documented: readonly string[];
-  /** Each docs version's page map (the generated versions', and their predecessors'). */
+  line: ReleaseLine;
+  /** Each documented version's page map. */
   pages: ReadonlyMap<string, PageMap>;
-  /** Field indexes of documented versions this run does not generate, from their last output. */
-  earlierIndexes: ReadonlyMap<string, FieldIndex>;
-  /** The charts of history-only releases: they count for field history, and get no pages. */
-  historyCharts: ReadonlyMap<string, ChartSource>;
+  /** The documented versions this run does not render, modelled with their facts: for history, routes and what changed. */
+  otherModels: ReadonlyMap<string, ChartModel>;
+  /** The field states of the history-only releases. */
+  historyStates: ReadonlyMap<string, ReleaseStates>;
 }
 
 export interface PipelineOutput {
   reference: GeneratedReference;
-  /** The published files: schema and .d.ts for editors, field data for the browser (site runs only). */
+  /** The published files: schema and .d.ts for editors, the release's values.yaml (site runs only). */
   editorFiles?: Map<string, string>;
+  /** The generated pages of the version, by file name in its docs folder (site runs only). */
+  pages?: Map<string, string>;
 }
 
-/** Every known release's fields, oldest first, for history: generated now, read from disk, or modelled from a history-only chart. */
-function releaseFields(models: readonly ChartModel[], site: SiteInputs): ReleaseFields[] {
-  return [...site.order].reverse().flatMap((version): ReleaseFields[] => {
-    const model = models.find((candidate) => candidate.version === version);
-    if (model) return [{version, fields: model.index.fields}];
-    const index = site.earlierIndexes.get(version);
-    if (index) return [{version, fields: index.fields}];
-    const chart = site.historyCharts.get(version);
-    return chart ? [{version, fields: modelChart(chart, version).index.fields}] : [];
-  });
+export interface PipelineResult {
+  outputs: PipelineOutput[];
+  /** Every release's fields, for the browser (site runs only). */
+  releases?: ReleasesData;
 }
 
-export async function runPipeline(jobs: readonly PipelineJob[], site?: SiteInputs): Promise<PipelineOutput[]> {
+/** The release data of the whole line: the rendered models', the other documented ones' and the history-only releases' states. */
+function releaseData(models: readonly ChartModel[], site: SiteInputs): Releases {
+  const states = new Map(site.historyStates);
+  for (const model of [...models, ...site.otherModels.values()]) states.set(model.version, statesOfModel(model));
+  // Each release's own field order, for the what-changed lists.
+  const orders = new Map([...states].map(([version, list]) => [version, list.map(([path]) => path)]));
+  return new Releases(buildReleasesData(site.line, states), orders);
+}
+
+export async function runPipeline(jobs: readonly PipelineJob[], site?: SiteInputs): Promise<PipelineResult> {
   const models = jobs.map((job) => modelChart(job.chart, job.version, job.facts));
-  if (site) {
-    const releases = releaseFields(models, site);
-    for (const model of models) applyHistory(model, historyOf(releases, model.version));
+  if (!site) return {outputs: models.map((model) => ({reference: renderReference(model)}))};
+
+  const releases = releaseData(models, site);
+  for (const model of models) {
+    const index = releases.indexOf(model.version);
+    applyHistory(model, (path) => {
+      const field = releases.byPath.get(path);
+      return field && releases.historyAt(field, index);
+    });
   }
   const outputs: PipelineOutput[] = models.map((model) => ({reference: renderReference(model)}));
-  if (!site) return outputs;
 
-  // Each documented version after the first gets the list of config changes since the documented version before it.
-  const references: VersionReference[] = outputs.map(({reference}) => ({version: reference.version, index: reference.index, pages: site.pages.get(reference.version)}));
-  for (const [version, index] of site.earlierIndexes) {
-    if (!references.some((reference) => reference.version === version)) references.push({version, index, pages: site.pages.get(version)});
-  }
-  const changes = createChangesPartials(references, site.documented, site.current);
-  for (const {reference} of outputs) {
-    const partial = changes.get(reference.version);
-    if (partial) reference.files.set(CHANGES_FILE, partial);
+  // Routes of every documented release: the ones rendered now and the others.
+  const current = releases.current;
+  for (const index of [...outputs.map(({reference}) => reference.index), ...[...site.otherModels.values()].map(indexOfModel)]) {
+    const pages = site.pages.get(index.version);
+    if (pages) addRoutes(releases.data, index, pages, current);
   }
 
-  await Promise.all(
-    outputs.map(async (output) => {
-      const {reference} = output;
-      output.editorFiles = await createEditorFiles(reference.schemaText, reference.version);
-      const fieldData = createFieldData(reference.index, site.pages.get(reference.version), site.current, site.documented);
-      output.editorFiles.set(PUBLISHED_FIELDS, `${JSON.stringify(fieldData)}\n`);
-      output.editorFiles.set(PUBLISHED_ANCHORS, `${JSON.stringify(createAnchors(fieldData))}\n`);
-    }),
-  );
-
+  for (const output of outputs) {
+    const {version} = output.reference;
+    const changes = createChangesPartial(releases, version, site.pages);
+    if (changes) output.reference.files.set(CHANGES_FILE, changes);
+  }
+  await Promise.all(outputs.map(async (output) => (output.editorFiles = await createEditorFiles(output.reference.schemaText, output.reference.version))));
   // Last, once each index has its history: each version's values.yaml with every key linked, and published for download.
-  addDefaultsFiles(outputs, jobs, site);
-  return outputs;
+  addDefaultsFiles(outputs, jobs, site.line, site.pages);
+  for (const output of outputs) output.pages = createGeneratedPages(output.reference.version, releases, output.reference.files);
+  return {outputs, releases: releases.data};
 }

@@ -4,6 +4,7 @@
  * what-changed pages and the config checker read it. Browser-safe.
  */
 
+import {anchorOfPath} from './configPath';
 import type {Fact} from './facts';
 import type {FieldHistory} from './history';
 
@@ -19,7 +20,12 @@ export interface FieldRecord extends FieldHistory {
   /** Type label: `string`, `string[]`, `map[string]string`, `object`... */
   type: string;
   required: boolean;
+  /** Deprecated by the schema, its description (src/reference/deprecation.ts) or a curated fact. */
   deprecated: boolean;
+  /** The field to use instead of a deprecated one: a curated fact's, else the one its description names. */
+  replacement?: string;
+  /** Set when the description says a value set here is rejected (by the chart or at start): an error, not a warning. */
+  rejected?: boolean;
   pro: boolean;
   /** The default as JSON, for fields without fields of their own. */
   default?: unknown;
@@ -40,6 +46,35 @@ export interface FieldRecord extends FieldHistory {
   facts?: IndexedFact[];
   /** Set when the field needs Pro only under these conditions (from `pro` facts; the schema's own flag means always). */
   proWhen?: string[];
+}
+
+/**
+ * What one release says of a field, as the browser gets it for every release
+ * (releases.ts): the field record's keys named in `STATE_KEYS`, with flags
+ * only when true, the anchor only when the path does not give it, facts
+ * without their evidence. Two releases that say the same share one state.
+ */
+export const STATE_KEYS = ['type', 'anchor', 'required', 'deprecated', 'replacement', 'rejected', 'pro', 'proWhen', 'default', 'defaultYaml', 'allowedValues', 'facts'] as const;
+type StateKey = (typeof STATE_KEYS)[number];
+/** The keys that are flags: kept only when true. */
+const FLAGS: ReadonlySet<StateKey> = new Set(['required', 'deprecated', 'rejected', 'pro']);
+type TrueFlags<T> = {[K in keyof T]: T[K] extends boolean | undefined ? true : T[K]};
+export type FieldState = Partial<TrueFlags<Omit<Pick<FieldRecord, StateKey>, 'facts'>>> & {type: string; facts?: Fact[]};
+
+/** A record's state (`STATE_KEYS`), made the same way for every release so that equal states compare equal as JSON. */
+export function stateOf(record: Pick<FieldRecord, StateKey | 'path'>): FieldState {
+  const state: Record<string, unknown> = {};
+  for (const key of STATE_KEYS) {
+    const value = record[key];
+    if (value === undefined || (value === false && FLAGS.has(key))) continue;
+    if (key === 'anchor' && value === anchorOfPath(record.path)) continue;
+    if (key === 'facts') {
+      if ((value as IndexedFact[]).length) state.facts = (value as IndexedFact[]).map(({evidence: _evidence, ...fact}) => fact);
+      continue;
+    }
+    state[key] = value;
+  }
+  return state as FieldState;
 }
 
 export interface FieldIndex {

@@ -9,8 +9,10 @@
  *   <docs dir>/_facts.yaml                  curated facts of that version
  *   <docs dir>/_partials/config/            the generated reference:
  *     *.mdx, changes.mdx, _defaults.mdx, fields.json, values.schema.json
- *   static/schemas/<v>/                     the published schema, .d.ts, field data and values.yaml
+ *   static/schemas/<v>/                     the published schema, .d.ts and values.yaml of a documented version
+ *   static/schemas/releases.json            every release's fields, for the browser (releases.ts)
  *   .chart-cache/<v>/                       downloaded chart files (CHART_CACHE_DIR)
+ *   node_modules/.cache/gen-partials/       the generator's bundle and cached field states of history-only releases
  *   <build>/search/<name>.json              the search index of a version
  */
 import path from 'node:path';
@@ -20,8 +22,9 @@ export const MANIFEST_FILE = 'chart-versions.json';
 export const SNAPSHOTS_FILE = 'versions.json';
 export const CURRENT_DOCS_DIR = 'docs';
 export const VERSIONED_DOCS_DIR = 'versioned_docs';
-/** A docs folder's reference, below the docs folder. */
-export const PARTIALS_SUBDIR = path.join('_partials', 'config');
+/** A docs folder's reference, below the docs folder, as pages import it (`/`-separated) and as a file path. */
+export const PARTIALS_SUBDIR_POSIX = '_partials/config';
+export const PARTIALS_SUBDIR = path.join(...PARTIALS_SUBDIR_POSIX.split('/'));
 /** The field index, beside the partials. */
 export const INDEX_FILE = 'fields.json';
 /** The chart's schema, unchanged, beside the partials: example validation reads it. */
@@ -65,9 +68,23 @@ export function chartCacheDir(siteDir: string, env: NodeJS.ProcessEnv = process.
   return path.resolve(siteDir, env.CHART_CACHE_DIR ?? DEFAULT_CHART_CACHE_DIR);
 }
 
+/** `static/schemas/`: what the site publishes for editors and the browser. */
+export function publishedRootFor(siteDir: string): string {
+  return path.join(siteDir, 'static', PUBLISHED_DIR);
+}
+
 /** `static/schemas/<version>/`: the files a version publishes for editors. */
 export function publishedDirFor(siteDir: string, version: string): string {
-  return path.join(siteDir, 'static', PUBLISHED_DIR, version);
+  return path.join(publishedRootFor(siteDir), version);
+}
+
+/** The generator's own cache: its bundle (scripts/gen-partials.mjs) and the field states of history-only releases. */
+export function generatorCacheDir(siteDir: string): string {
+  return path.join(siteDir, 'node_modules', '.cache', 'gen-partials');
+}
+
+export function releaseStateCacheDir(siteDir: string): string {
+  return path.join(generatorCacheDir(siteDir), 'release-states');
 }
 
 /** `<build>/search/<versionName>.json`. */

@@ -1,7 +1,7 @@
 /**
- * A field's history across releases, built from every known release's field
- * index, oldest first (documented releases and history-only ones, see
- * manifest.ts). Browser-safe.
+ * A field's history across releases (computed by releases.ts from every
+ * release of the line) and when two releases' defaults are the same.
+ * Browser-safe.
  */
 
 export interface DefaultChange {
@@ -21,45 +21,6 @@ export interface FieldHistory {
   defaultChanges?: DefaultChange[];
   /** The first release that marks it deprecated (schema or fact); absent when the oldest does, or none does. */
   deprecatedIn?: string;
-}
-
-/** What history needs of a release's field: its path, default and whether it is deprecated. */
-export interface HistoryRecord {
-  path: string;
-  default?: unknown;
-  defaultYaml?: string;
-  deprecated: boolean;
-}
-
-export interface ReleaseFields {
-  version: string;
-  fields: readonly HistoryRecord[];
-}
-
-/** Release versions compared as semver orders them: `0.9.0` < `0.21.0` < `0.21.1`, and `0.22.0-beta.1` < `0.22.0`. */
-export function compareVersions(a: string, b: string): number {
-  const split = (version: string) => {
-    const [main, ...pre] = version.split('-');
-    return {main: main.split('.').map(Number), pre: pre.join('-')};
-  };
-  const [left, right] = [split(a), split(b)];
-  for (let i = 0; i < Math.max(left.main.length, right.main.length); i++) {
-    const difference = (left.main[i] ?? 0) - (right.main[i] ?? 0);
-    if (difference) return difference;
-  }
-  if (left.pre === right.pre) return 0;
-  if (!left.pre) return 1;
-  if (!right.pre) return -1;
-  const [x, y] = [left.pre.split('.'), right.pre.split('.')];
-  for (let i = 0; i < Math.max(x.length, y.length); i++) {
-    if (x[i] === y[i]) continue;
-    if (x[i] === undefined) return -1;
-    if (y[i] === undefined) return 1;
-    const [m, n] = [Number(x[i]), Number(y[i])];
-    if (Number.isInteger(m) && Number.isInteger(n)) return m - n;
-    return x[i] < y[i] ? -1 : 1;
-  }
-  return 0;
 }
 
 /** Whether two JSON values are equal (key order aside). */
@@ -82,44 +43,4 @@ const isEmptyMap = (value: unknown) => typeof value === 'object' && value !== nu
  */
 export function sameDefault(a: unknown, b: unknown): boolean {
   return sameJson(a, b) || (a === undefined && isEmptyMap(b)) || (b === undefined && isEmptyMap(a));
-}
-
-/**
- * The history of every field of `version`, from all known releases, oldest
- * first. A field's span is the unbroken run of releases around `version`
- * that have it: `since` is where the span starts (unless that is the oldest
- * known release), `removedIn` the first release after it, and default
- * changes and the deprecation are read within it.
- */
-export function historyOf(releases: readonly ReleaseFields[], version: string): Map<string, FieldHistory> {
-  const at = releases.findIndex((release) => release.version === version);
-  if (at < 0) throw new Error(`field history: ${version} is not among the releases ${releases.map((release) => release.version).join(', ')}`);
-  const byPath = releases.map((release) => new Map(release.fields.map((record) => [record.path, record])));
-  const history = new Map<string, FieldHistory>();
-  for (const record of releases[at].fields) {
-    let first = at;
-    while (first > 0 && byPath[first - 1].has(record.path)) first--;
-    let last = at;
-    while (last + 1 < releases.length && byPath[last + 1].has(record.path)) last++;
-    const entry: FieldHistory = {};
-    if (first > 0) entry.since = releases[first].version;
-    if (last + 1 < releases.length) entry.removedIn = releases[last + 1].version;
-    const changes: DefaultChange[] = [];
-    for (let i = first + 1; i <= last; i++) {
-      const before = byPath[i - 1].get(record.path)!;
-      const after = byPath[i].get(record.path)!;
-      if (!sameDefault(before.default, after.default)) {
-        changes.push({version: releases[i].version, ...(before.defaultYaml === undefined ? {} : {fromYaml: before.defaultYaml}), ...(after.defaultYaml === undefined ? {} : {toYaml: after.defaultYaml})});
-      }
-    }
-    if (changes.length) entry.defaultChanges = changes;
-    for (let i = first; i <= last; i++) {
-      if (!byPath[i].get(record.path)!.deprecated) continue;
-      // Deprecated from the oldest known release on: when is not known.
-      if (i > 0) entry.deprecatedIn = releases[i].version;
-      break;
-    }
-    history.set(record.path, entry);
-  }
-  return history;
 }

@@ -7,6 +7,7 @@ import {existsSync, readFileSync, statSync} from 'node:fs';
 import {readFile} from 'node:fs/promises';
 import path from 'node:path';
 import {MANIFEST_FILE, SNAPSHOTS_FILE} from './files';
+import {RELEASE_VERSION, compareVersions, type ReleaseLine} from './releases';
 
 export interface ReleaseFile {
   url: string;
@@ -38,7 +39,10 @@ export function parseManifest(json: unknown, file: string): VersionManifest {
   versions.forEach((entry: Partial<ManifestEntry>, i) => {
     const where = `versions[${i}]`;
     if (typeof entry?.version !== 'string' || !entry.version) fail(where, 'needs a "version"');
+    if (!RELEASE_VERSION.test(entry.version!)) fail(where, `"${entry.version}" is not a release version such as 0.36.1`);
     if (seen.has(entry.version!)) fail(where, `version ${entry.version} is listed twice`);
+    const newer = versions[i - 1] as Partial<ManifestEntry> | undefined;
+    if (typeof newer?.version === 'string' && compareVersions(newer.version, entry.version!) <= 0) fail(where, `${entry.version} must come after ${newer.version}: the manifest lists releases newest first`);
     seen.add(entry.version!);
     if (!entry.files || typeof entry.files !== 'object') fail(where, 'needs "files"');
     // A file may be left out (a site that never downloads); one that is listed must be complete.
@@ -79,6 +83,11 @@ export function currentVersion(manifest: VersionManifest): string {
 /** Every release in the manifest, newest first (history-only ones included). */
 export function allReleases(manifest: VersionManifest): string[] {
   return manifest.versions.map((entry) => entry.version);
+}
+
+/** The release line (releases.ts) of the manifest, given the documented versions (newest first). */
+export function releaseLineOf(manifest: VersionManifest, documented: readonly string[]): ReleaseLine {
+  return {releases: allReleases(manifest).reverse(), documented: [...documented]};
 }
 
 function parseSnapshots(text: string, file: string): string[] {

@@ -19,10 +19,6 @@ export function docsRoute(version: string, current: string, pageRoute = ''): str
 /** The file names a version publishes for editors, under `/schemas/<version>/`. */
 export const PUBLISHED_SCHEMA = 'vcluster.schema.json';
 export const PUBLISHED_TYPES = 'vcluster.d.ts';
-/** The field data of a version for code in the browser (published.ts). */
-export const PUBLISHED_FIELDS = 'vcluster.fields.json';
-/** Which page of a version shows which field anchor (published.ts): read only when a deep link misses. */
-export const PUBLISHED_ANCHORS = 'anchors.json';
 /** The release's default values, the chart's values.yaml unchanged (the default-values page offers it for download). */
 export const PUBLISHED_VALUES = 'values.yaml';
 export const PUBLISHED_DIR = 'schemas';
@@ -30,6 +26,10 @@ export const PUBLISHED_DIR = 'schemas';
 export function publishedUrl(version: string, file: string): string {
   return `/${PUBLISHED_DIR}/${version}/${file}`;
 }
+
+/** Every release's fields for code in the browser (releases.ts `ReleasesData`): the checker, the missing-field notice. */
+export const RELEASES_FILE = 'releases.json';
+export const RELEASES_URL = `/${PUBLISHED_DIR}/${RELEASES_FILE}`;
 
 /** The config checker's page (src/pages/check.tsx), outside the docs versions. */
 export const CHECKER_ROUTE = '/check';

@@ -41,6 +41,22 @@ function WhatChanged({version, entry, pages}: {version: string; entry: string; p
   return page ? <Link to={`${page}#${entry}`}>what changed in {version}</Link> : <>{version}</>;
 }
 
+/** `; see what changed in 0.22.0 and the field` for the links there are; nothing when there are none. */
+function SeeAlso({links}: {links: ReactNode[]}): ReactNode {
+  if (!links.length) return null;
+  return (
+    <>
+      ; see{' '}
+      {links.map((link, i) => (
+        <span key={i}>
+          {i > 0 && (i === links.length - 1 ? ' and ' : ', ')}
+          {link}
+        </span>
+      ))}
+    </>
+  );
+}
+
 /** What the file meets when it moves to a later release. */
 export default function UpgradeSection({version, newer, target, onTarget, report, changesPages}: Props): ReactNode {
   return (
@@ -69,13 +85,13 @@ export default function UpgradeSection({version, newer, target, onTarget, report
                 <ul data-testid="checker-upgrade-removed">
                   {report.removed.map((key) => (
                     <li key={key.path} data-path={key.path}>
-                      <code>{key.path}</code> (line {key.line}): removed in {key.removedIn}; see <WhatChanged version={key.listedIn} entry={key.entry} pages={changesPages} />
-                      {key.field && (
-                        <>
-                          {' '}
-                          and <FieldDocsLink link={key.field} />
-                        </>
-                      )}
+                      <code>{key.path}</code> (line {key.line}): removed in {key.removedIn}
+                      <SeeAlso
+                        links={[
+                          ...(key.listedIn ? [<WhatChanged version={key.listedIn} entry={key.entry} pages={changesPages} />] : []),
+                          ...(key.field ? [<FieldDocsLink link={key.field} />] : []),
+                        ]}
+                      />
                       .
                     </li>
                   ))}
@@ -88,8 +104,8 @@ export default function UpgradeSection({version, newer, target, onTarget, report
                 <ul data-testid="checker-upgrade-retyped">
                   {report.retyped.map((key) => (
                     <li key={key.path} data-path={key.path}>
-                      <code>{key.path}</code> (line {key.line}): <code>{key.fromType}</code> becomes <code>{key.toType}</code>; see{' '}
-                      <WhatChanged version={key.listedIn} entry={key.entry} pages={changesPages} />.
+                      <code>{key.path}</code> (line {key.line}): <code>{key.fromType}</code> becomes <code>{key.toType}</code> in {key.madeIn.join(', ')}
+                      <SeeAlso links={key.listedIn ? [<WhatChanged version={key.listedIn} entry={key.entry} pages={changesPages} />] : []} />.
                     </li>
                   ))}
                 </ul>
@@ -108,14 +124,8 @@ export default function UpgradeSection({version, newer, target, onTarget, report
                           : <code>{change.fromYaml ?? 'none'}</code> → <code>{change.toYaml ?? 'none'}</code>
                         </>
                       ) : null}
-                      ; see{' '}
-                      {change.listedIn.map((listed, i) => (
-                        <span key={listed}>
-                          {i > 0 && ', '}
-                          <WhatChanged version={listed} entry={change.entry} pages={changesPages} />
-                        </span>
-                      ))}
-                      .
+                      {' '}(changed in {change.madeIn.join(', ')})
+                      <SeeAlso links={change.listedIn.map((listed) => <WhatChanged version={listed} entry={change.entry} pages={changesPages} />)} />.
                       {!(isShort(change.fromYaml) && isShort(change.toYaml)) && (
                         <div className={styles.defaultChange}>
                           <DefaultYaml label={`${report.from}:`} path={change.path} yaml={change.fromYaml} />

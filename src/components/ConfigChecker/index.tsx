@@ -14,12 +14,13 @@ import {checkConfig, type CheckResult} from '../../checker/check';
 import type {Finding, Severity} from '../../checker/findings';
 import {summarize} from '../../checker/findings';
 import {minimalConfig} from '../../checker/minimal';
-import {oldestFirst, type CheckerRelease} from '../../checker/release';
+import {checkerRelease, type CheckerRelease} from '../../checker/release';
+import {CHANGES_ROUTE} from '../../reference/urls';
 import {decodeShare, encodeShare, type SharedState} from '../../checker/share';
 import {upgradeCheck} from '../../checker/upgrade';
 import Editor, {type EditorHandle} from './Editor';
 import FieldDocsLink from './FieldDocsLink';
-import {loadChecked, loadFields} from './loadRelease';
+import {loadChecked} from './loadRelease';
 import Message, {plain} from './Message';
 import UpgradeSection from './UpgradeSection';
 import MinimalSection from './MinimalSection';
@@ -49,9 +50,6 @@ function lastState(): SharedState | undefined {
     return undefined;
   }
 }
-
-/** The doc id of each version's what-changed page (docs/changes.mdx). */
-const WHAT_CHANGED_DOC = 'changes';
 
 /** Typing pauses this long before a check; a paste, a drop or an opened file is checked at once. */
 const TYPING_PAUSE_MS = 300;
@@ -97,7 +95,7 @@ export default function ConfigChecker(): ReactNode {
   const {withBaseUrl} = useBaseUrlUtils();
   const labels = useMemo(() => versions.map((version) => version.label), [versions]);
   const changesPages = useMemo(() => new Map(versions.flatMap((version) => {
-    const page = version.docs.find((doc) => doc.id === WHAT_CHANGED_DOC);
+    const page = version.docs.find((doc) => doc.id === CHANGES_ROUTE);
     return page ? [[version.label, page.path] as const] : [];
   })), [versions]);
 
@@ -108,7 +106,6 @@ export default function ConfigChecker(): ReactNode {
   const [target, setTarget] = useState<string>();
   const [text, setText] = useState('');
   const [checked, setChecked] = useState<CheckerRelease>();
-  const [others, setOthers] = useState<CheckerRelease[]>([]);
   const [loadError, setLoadError] = useState<string>();
   const [share, setShare] = useState<{href: string; status: string}>();
   const editor = useRef<EditorHandle>(null);
@@ -138,10 +135,6 @@ export default function ConfigChecker(): ReactNode {
     };
   }, [version, withBaseUrl]);
 
-  useEffect(() => {
-    Promise.all(labels.map((label) => loadFields(label, withBaseUrl))).then(setOthers, (error: Error) => setLoadError(`The field data could not be loaded: ${error.message}`));
-  }, [labels, withBaseUrl]);
-
   const onChange = useCallback((next: string, immediate: boolean) => {
     clearTimeout(typing.current);
     if (immediate) setText(next);
@@ -151,14 +144,13 @@ export default function ConfigChecker(): ReactNode {
   useEffect(() => keepState({version, text, ...(target ? {target} : {})}), [version, text, target]);
 
   const release = checked?.version === version ? checked : undefined;
-  const ready = release !== undefined && others.length === labels.length;
   const result: CheckResult | undefined = useMemo(() => {
-    if (!ready) return undefined;
+    if (!release) return undefined;
     const started = performance.now();
-    const checkedResult = checkConfig(text, release, others);
+    const checkedResult = checkConfig(text, release);
     performance.measure('config-checker check', {start: started, end: performance.now()});
     return checkedResult;
-  }, [ready, release, others, text]);
+  }, [release, text]);
 
   const diagnostics = useMemo(
     () => ({
@@ -168,16 +160,13 @@ export default function ConfigChecker(): ReactNode {
     [result, text],
   );
 
-  const ordered = useMemo(() => (release ? oldestFirst(others, release.data.documented) : []), [others, release]);
-  const newer = ordered.slice(ordered.findIndex((other) => other.version === version) + 1).map((other) => other.version);
+  // The documented releases after this one, oldest first.
+  const newer = useMemo(() => (release ? release.line.data.documented.filter((other) => release.line.indexOf(other) > release.line.indexOf(version)).reverse() : []), [release, version]);
   const upgradeTo = target && newer.includes(target) ? target : newer.at(-1);
   // The minimal file and the upgrade check follow once the findings are shown.
   const laterText = useDeferredValue(text);
   const minimal = useMemo(() => (release ? minimalConfig(laterText, release) : undefined), [release, laterText]);
-  const upgrade = useMemo(() => {
-    const to = others.find((other) => other.version === upgradeTo);
-    return release && to ? upgradeCheck(laterText, release, to, others) : undefined;
-  }, [release, others, upgradeTo, laterText]);
+  const upgrade = useMemo(() => (release && upgradeTo ? upgradeCheck(laterText, release, checkerRelease(release.line, upgradeTo)) : undefined), [release, upgradeTo, laterText]);
 
   async function copyShareLink(): Promise<void> {
     const fragment = await encodeShare({version, text: editor.current?.text() ?? text, ...(upgradeTo ? {target: upgradeTo} : {})});

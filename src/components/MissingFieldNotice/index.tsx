@@ -3,30 +3,19 @@ import {useLocation} from '@docusaurus/router';
 import {useBaseUrlUtils} from '@docusaurus/useBaseUrl';
 import {useActiveVersion, useVersions} from '@docusaurus/plugin-content-docs/client';
 import {formatPath, parseAnchor} from '../../reference/configPath';
-import {routeOfAnchor, type PublishedAnchors} from '../../reference/published';
-import {PUBLISHED_ANCHORS, publishedUrl} from '../../reference/urls';
 import {idFromHash} from '../../lib/revealField';
+import {loadReleases} from '../../lib/releaseData';
 
 /**
  * A deep link to a field this page's release does not have
  * (`/docs/0.20.0/sync#sync-toHost-customResources`) must not land silently
- * at the top: this says which releases have the field and links to it there.
- * It reads the releases' anchor lists (published by gen-partials) only when
- * a link's target is missing, so other pages make no request.
+ * at the top: this says which documented releases show the field and links
+ * to it there. It reads the release data (one file, published by
+ * gen-partials) only when a link's target is missing, so other pages make
+ * no request.
  */
 
 type Found = {anchor: string; path: string; elsewhere: Array<{label: string; href: string}>};
-
-const anchorLists = new Map<string, Promise<PublishedAnchors | undefined>>();
-
-function loadAnchors(url: string): Promise<PublishedAnchors | undefined> {
-  let promise = anchorLists.get(url);
-  if (!promise) {
-    promise = fetch(url).then((response) => (response.ok ? (response.json() as Promise<PublishedAnchors>) : undefined)).catch(() => undefined);
-    anchorLists.set(url, promise);
-  }
-  return promise;
-}
 
 export default function MissingFieldNotice(): ReactNode {
   const {hash, pathname} = useLocation();
@@ -45,15 +34,22 @@ export default function MissingFieldNotice(): ReactNode {
     const frame = requestAnimationFrame(() => {
       if (document.getElementById(anchor)) return;
       // This release's other pages too: the link may only point at the wrong page.
-      void Promise.all(versions.map(async (version) => ({version, anchors: await loadAnchors(withBaseUrl(publishedUrl(version.label, PUBLISHED_ANCHORS)))}))).then((lists) => {
-        if (cancelled) return;
-        const elsewhere = lists.flatMap(({version, anchors}) => {
-          const route = anchors && routeOfAnchor(anchors, anchor);
-          if (!route || withBaseUrl(route) === pathname) return [];
-          return [{label: version.name === active?.name ? `${version.label}, on another page` : version.label, href: withBaseUrl(`${route}#${anchor}`)}];
+      void loadReleases(withBaseUrl)
+        .then((releases) => {
+          const field = releases.byAnchor(anchor);
+          // Only the versions this build serves (DOCS_VERSIONS may leave some out).
+          const served = new Set(versions.map((version) => version.label));
+          return (field ? releases.shownIn(field) : []).filter((place) => served.has(place.version));
+        })
+        .catch(() => [])
+        .then((places) => {
+          if (cancelled) return;
+          const elsewhere = places.flatMap(({version, route, anchor: there}) => {
+            if (withBaseUrl(route) === pathname) return [];
+            return [{label: version === active?.label ? `${version}, on another page` : version, href: withBaseUrl(`${route}#${there}`)}];
+          });
+          setFound({anchor, path: formatPath(parseAnchor(anchor)), elsewhere});
         });
-        setFound({anchor, path: formatPath(parseAnchor(anchor)), elsewhere});
-      });
     });
     return () => {
       cancelled = true;

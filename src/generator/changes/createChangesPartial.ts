@@ -1,22 +1,20 @@
 import type {Heading, List, PhrasingContent, Root, RootContent, Table, TableRow} from 'mdast';
 import type {MdxJsxTextElement} from 'mdast-util-mdx-jsx';
-import {replacementOf} from '../../reference/facts';
-import type {FieldRecord} from '../../reference/fieldIndex';
+import type {FieldChange, ReleaseDiff, ReleaseFieldAt} from '../../reference/releases';
 import {changeEntryId, type ChangeKind} from '../../reference/urls';
-import type {FieldChange, IndexDiff} from './diffIndexes';
 
-/** Where a field is documented: a link target (relative file path + anchor), or undefined if no page shows it. */
-export type FieldLinker = (version: string, record: FieldRecord) => string | undefined;
+/** Where a field of a release is documented: a link target (relative file path or route, + anchor), or undefined if no page shows it. */
+export type FieldLinker = (version: string, field: ReleaseFieldAt) => string | undefined;
 
 const text = (value: string): PhrasingContent => ({type: 'text', value});
 const code = (value: string): PhrasingContent => ({type: 'inlineCode', value});
 
 /** An empty element with the entry's id, so a link (from the config checker) can land on one field's change. */
-function entryTarget(kind: ChangeKind, record: FieldRecord): MdxJsxTextElement {
+function entryTarget(kind: ChangeKind, record: ReleaseFieldAt): MdxJsxTextElement {
   return {type: 'mdxJsxTextElement', name: 'span', attributes: [{type: 'mdxJsxAttribute', name: 'id', value: changeEntryId(kind, record.anchor)}], children: []};
 }
 
-function fieldRef(version: string, record: FieldRecord, link: FieldLinker): PhrasingContent {
+function fieldRef(version: string, record: ReleaseFieldAt, link: FieldLinker): PhrasingContent {
   const url = link(version, record);
   return url ? {type: 'link', url, children: [code(record.path)]} : code(record.path);
 }
@@ -26,7 +24,12 @@ function heading(kind: ChangeKind, value: string): Heading {
   return {type: 'heading', depth: 2, children: [text(`${value} `), {type: 'mdxTextExpression', value: `/* #${kind} */`} as PhrasingContent]};
 }
 
-function fieldList(kind: ChangeKind, version: string, changes: FieldChange[], pick: 'before' | 'after', link: FieldLinker): List {
+/** ` (in 0.34.0)`: which releases made a change, when the page compares more than one step. */
+function madeIn(diff: ReleaseDiff, change: FieldChange): PhrasingContent[] {
+  return diff.steps.length > 1 && change.madeIn.length ? [text(` (in ${change.madeIn.join(', ')})`)] : [];
+}
+
+function fieldList(kind: ChangeKind, diff: ReleaseDiff, version: string, changes: FieldChange[], pick: 'before' | 'after', link: FieldLinker): List {
   return {
     type: 'list',
     ordered: false,
@@ -35,7 +38,8 @@ function fieldList(kind: ChangeKind, version: string, changes: FieldChange[], pi
       const record = change[pick]!;
       const extra: PhrasingContent[] = [text(' '), code(record.type)];
       if (record.pro) extra.push(text(' (Pro)'));
-      const replacement = kind === 'deprecated' ? replacementOf(record.facts) : undefined;
+      extra.push(...madeIn(diff, change));
+      const replacement = kind === 'deprecated' ? record.replacement : undefined;
       if (replacement) extra.push(text(': use '), code(replacement));
       return {type: 'listItem', spread: false, children: [{type: 'paragraph', children: [entryTarget(kind, record) as PhrasingContent, fieldRef(version, record, link), ...extra]}]};
     }),
@@ -46,29 +50,39 @@ function row(cells: PhrasingContent[][]): TableRow {
   return {type: 'tableRow', children: cells.map((children) => ({type: 'tableCell', children}))};
 }
 
-function defaultText(record: FieldRecord | undefined): PhrasingContent[] {
+function defaultText(record: ReleaseFieldAt | undefined): PhrasingContent[] {
   return record?.defaultYaml === undefined ? [text('none')] : [code(record.defaultYaml.replace(/\n/g, ' ⏎ '))];
 }
 
-function changeTable(kind: ChangeKind, diff: IndexDiff, changes: FieldChange[], show: (record: FieldRecord) => PhrasingContent[], link: FieldLinker): Table {
+function changeTable(kind: ChangeKind, diff: ReleaseDiff, changes: FieldChange[], show: (record: ReleaseFieldAt) => PhrasingContent[], link: FieldLinker): Table {
+  // Over several releases, a column says which of them made each change.
+  const steps = diff.steps.length > 1;
   return {
     type: 'table',
-    align: ['left', 'left', 'left'],
+    align: steps ? ['left', 'left', 'left', 'left'] : ['left', 'left', 'left'],
     children: [
-      row([[text('Field')], [text(diff.from)], [text(diff.to)]]),
-      ...changes.map((change) => row([[entryTarget(kind, change.after!) as PhrasingContent, fieldRef(diff.to, change.after!, link)], show(change.before!), show(change.after!)])),
+      row([[text('Field')], [text(diff.from)], [text(diff.to)], ...(steps ? [[text('Changed in')]] : [])]),
+      ...changes.map((change) =>
+        row([
+          [entryTarget(kind, change.after!) as PhrasingContent, fieldRef(diff.to, change.after!, link)],
+          show(change.before!),
+          show(change.after!),
+          ...(steps ? [[text(change.madeIn.join(', '))]] : []),
+        ]),
+      ),
     ],
   };
 }
 
 /** The "what changed" partial for one version: fields added, removed, with a new type, with a new default, newly deprecated. */
-export function createChangesPartial(diff: IndexDiff, link: FieldLinker): Root {
+export function createChangesPartial(diff: ReleaseDiff, link: FieldLinker): Root {
+  const through = diff.steps.length > 1 ? `, over the releases ${diff.steps.slice(0, -1).join(', ')} and ${diff.to}` : '';
   const children: RootContent[] = [
     {
       type: 'paragraph',
       children: [
         text(
-          `Compared with ${diff.from}: ${diff.added.length} fields added, ${diff.removed.length} removed, ` +
+          `Compared with ${diff.from}${through}: ${diff.added.length} fields added, ${diff.removed.length} removed, ` +
             `${diff.typeChanged.length} with a new type, ${diff.defaultChanged.length} with a new default and ${diff.deprecated.length} newly deprecated.`,
         ),
       ],
@@ -78,10 +92,10 @@ export function createChangesPartial(diff: IndexDiff, link: FieldLinker): Root {
     children.push(heading(kind, `${title} (${changes.length})`));
     children.push(changes.length ? body() : {type: 'paragraph', children: [text('None.')]});
   };
-  section('added', 'Fields added', diff.added, () => fieldList('added', diff.to, diff.added, 'after', link));
-  section('removed', 'Fields removed', diff.removed, () => fieldList('removed', diff.from, diff.removed, 'before', link));
+  section('added', 'Fields added', diff.added, () => fieldList('added', diff, diff.to, diff.added, 'after', link));
+  section('removed', 'Fields removed', diff.removed, () => fieldList('removed', diff, diff.from, diff.removed, 'before', link));
   section('retyped', 'Type changed', diff.typeChanged, () => changeTable('retyped', diff, diff.typeChanged, (record) => [code(record.type)], link));
   section('default', 'Default changed', diff.defaultChanged, () => changeTable('default', diff, diff.defaultChanged, defaultText, link));
-  section('deprecated', 'Newly deprecated', diff.deprecated, () => fieldList('deprecated', diff.to, diff.deprecated, 'after', link));
+  section('deprecated', 'Newly deprecated', diff.deprecated, () => fieldList('deprecated', diff, diff.to, diff.deprecated, 'after', link));
   return {type: 'root', children};
 }

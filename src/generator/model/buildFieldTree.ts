@@ -2,8 +2,9 @@ import type {ChartSource} from '../load/loadChart';
 import {RefResolver, type Located} from '../resolve/resolver';
 import {SchemaViewer, type SchemaView} from '../resolve/schemaView';
 import {DefaultValues, jsonTypesOf} from './defaults';
-import {isDeprecatedDescription, normaliseDescription} from './descriptionRules';
-import type {FieldNode} from './fieldNode';
+import {deprecationIn, pathsByLowercase, resolveNamedField} from './deprecation';
+import {normaliseDescription} from './descriptionRules';
+import {walkFields, type FieldNode} from './fieldNode';
 import {anchorFor, formatPath, uniqueAnchor, type Segment} from '../../reference/configPath';
 import {displayName} from './segments';
 import {typeLabel} from './typeLabel';
@@ -40,11 +41,19 @@ export function buildFieldTree(chart: ChartSource): FieldTree {
   };
   const root = context.viewer.view({schema: chart.schema, pointer: '#'});
   const ancestors = new Map(root.refTargets.map((target) => [target, null]));
-  return {
-    description: normaliseDescription(root.description),
-    fields: childrenOf(root, [], ancestors, context),
-    warnings: context.warnings,
-  };
+  const fields = childrenOf(root, [], ancestors, context);
+  resolveReplacements(fields);
+  return {description: normaliseDescription(root.description), fields, warnings: context.warnings};
+}
+
+/** Once every path is known: the field each deprecated field's description names as its replacement (model/deprecation.ts). */
+function resolveReplacements(fields: readonly FieldNode[]): void {
+  const paths = pathsByLowercase([...walkFields(fields)].map((node) => node.path));
+  for (const node of walkFields(fields)) {
+    const named = node.deprecated ? deprecationIn(node.description).named : undefined;
+    const replacement = named && resolveNamedField(named, node.path, paths);
+    if (replacement) node.replacement = replacement;
+  }
 }
 
 /** Object-valued views (with properties, or object-valued variants) have fields of their own. */
@@ -95,6 +104,7 @@ function buildNode(located: Located, segments: Segment[], required: boolean, anc
   const view = context.viewer.view(located);
   const description = normaliseDescription(view.description);
   const path = formatPath(segments);
+  const deprecation = deprecationIn(description);
   const node: FieldNode = {
     segments,
     name: displayName(segments[segments.length - 1]),
@@ -103,7 +113,8 @@ function buildNode(located: Located, segments: Segment[], required: boolean, anc
     type: typeLabel(view, context.viewer),
     description,
     required,
-    deprecated: view.deprecated || isDeprecatedDescription(description),
+    deprecated: view.deprecated || deprecation.deprecated,
+    ...(deprecation.rejected ? {rejected: true} : {}),
     pro: view.pro,
     enumValues: view.enumValues,
     constValue: view.constValue,

@@ -30,12 +30,3 @@ export const descriptionRules: DescriptionRule[] = [
 export function normaliseDescription(text: string | undefined): string {
   return descriptionRules.reduce((current, rule) => rule.apply(current), text ?? '');
 }
-
-/**
- * A description that starts with "Deprecated" marks the field deprecated, as
- * in Go's convention; so does the chart's own wording for retired options,
- * "Do not use this option anymore".
- */
-export function isDeprecatedDescription(text: string): boolean {
-  return /^\s*deprecated\b/i.test(text) || /\bdo not use (this|that) (option|field) any ?more\b/i.test(text);
-}

@@ -15,7 +15,11 @@ function partialsShowing(node: FieldNode): string[] {
   return partials;
 }
 
-/** The field index (src/reference/fieldIndex.ts) of a field tree. */
+/**
+ * The field index (src/reference/fieldIndex.ts) of a field tree, made last,
+ * from the finished tree: its curated facts, deprecations and history are
+ * already on its nodes.
+ */
 export function buildFieldIndex(version: string, sections: readonly FieldNode[]): FieldIndex {
   const fields: FieldRecord[] = [];
   const partials: Record<string, string> = {};
@@ -31,6 +35,8 @@ export function buildFieldIndex(version: string, sections: readonly FieldNode[])
         type: node.type,
         required: node.required,
         deprecated: node.deprecated,
+        ...(node.replacement === undefined ? {} : {replacement: node.replacement}),
+        ...(node.rejected ? {rejected: true} : {}),
         pro: node.pro,
         partial: shownBy[0],
         sectionPartial,
@@ -47,6 +53,13 @@ export function buildFieldIndex(version: string, sections: readonly FieldNode[])
       const parent = parents.get(node);
       if (parent) record.parent = parent.path;
       record.partials = shownBy;
+      if (node.facts?.length) record.facts = node.facts.map(({line: _line, ...fact}) => fact);
+      if (node.proWhen) record.proWhen = node.proWhen;
+      const history = node.history;
+      if (history?.since) record.since = history.since;
+      if (history?.removedIn) record.removedIn = history.removedIn;
+      if (history?.defaultChanges) record.defaultChanges = history.defaultChanges;
+      if (history?.deprecatedIn) record.deprecatedIn = history.deprecatedIn;
       fields.push(record);
     }
   }

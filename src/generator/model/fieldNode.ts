@@ -15,7 +15,12 @@ export interface FieldNode {
   /** Markdown, with Go markers such as `+optional` removed. */
   description: string;
   required: boolean;
+  /** By the schema's keyword, the description's wording (model/deprecation.ts) or a curated fact. */
   deprecated: boolean;
+  /** The field to use instead: a curated fact's, else the one the description names. */
+  replacement?: string;
+  /** The description says a value set here is rejected. */
+  rejected?: boolean;
   pro: boolean;
   enumValues?: unknown[];
   constValue?: {value: unknown};

@@ -1,7 +1,7 @@
 import type {FieldEntry, FieldFacts, SectionProps} from '../../lib/fieldProps';
 import {nameOfPath} from '../../lib/fieldProps';
 import {anchorOfPath, parsePath} from '../../reference/configPath';
-import {compareVersions} from '../../reference/history';
+import {compareVersions} from '../../reference/releases';
 import {toYaml} from '../model/defaults';
 import type {FieldNode} from '../model/fieldNode';
 
