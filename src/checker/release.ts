@@ -23,8 +23,8 @@ export interface CheckerRelease {
   schema?: unknown;
 }
 
-export function checkerRelease(line: Releases, version: string, schema?: unknown, validate?: ValidateFunction): CheckerRelease {
-  const fields = line.fieldsOf(version);
+/** A release of the line; `fields` stand in for what the data says of its fields (a test's fixture). */
+export function checkerRelease(line: Releases, version: string, schema?: unknown, validate?: ValidateFunction, fields: readonly PublishedField[] = line.fieldsOf(version)): CheckerRelease {
   return {
     version,
     line,

@@ -126,14 +126,13 @@ export interface FactProps {
  * field without fields of its own has only this element, so it carries the
  * field's facts (allowed values, examples, ...) too.
  */
-export interface SectionProps extends Pick<FieldProps, 'enum' | 'pattern' | 'format' | 'min' | 'max' | 'examples' | 'proWhen' | 'since' | 'removedIn' | 'was'> {
+export const SECTION_FACT_KEYS = ['deprecated', 'pro', 'default', 'enum', 'pattern', 'format', 'min', 'max', 'examples', 'proWhen', 'since', 'removedIn', 'was'] as const satisfies ReadonlyArray<keyof FieldFacts>;
+
+export interface SectionProps extends Pick<FieldFacts, (typeof SECTION_FACT_KEYS)[number]> {
   path: string;
   /** Only where the index's own anchor is not the path's. */
   anchor?: string;
   type: string;
-  deprecated?: true;
-  pro?: true;
-  default?: string;
 }
 
 /** The anchor of a section: its own where given, else its path's. */

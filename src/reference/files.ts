@@ -59,6 +59,11 @@ export function docsDirOfPartials(partialsDir: string): string {
   return path.resolve(partialsDir, '..', '..');
 }
 
+/** Docusaurus's sidebar of a snapshot: `versioned_sidebars/version-<v>-sidebars.json`. */
+export function versionedSidebarFile(siteDir: string, version: string): string {
+  return path.join(siteDir, 'versioned_sidebars', `version-${version}-sidebars.json`);
+}
+
 export function factsFileFor(siteDir: string, version: string, current: string): string {
   return path.join(docsDirFor(siteDir, version, current), FACTS_FILE);
 }

@@ -75,6 +75,19 @@ export function readManifestSync(siteDir: string): VersionManifest {
   return manifest;
 }
 
+/** The manifest with `entry` in its place among the releases (newest first), `replacing` (a release of the same minor) taken out. */
+export function withRelease(manifest: VersionManifest, entry: ManifestEntry, replacing?: string): VersionManifest {
+  const versions = manifest.versions.filter((candidate) => candidate.version !== entry.version && candidate.version !== replacing);
+  const at = versions.findIndex((candidate) => compareVersions(candidate.version, entry.version) < 0);
+  versions.splice(at < 0 ? versions.length : at, 0, entry);
+  return {...manifest, versions};
+}
+
+/** The manifest as it is written: two-space JSON, its other keys kept. */
+export function manifestText(manifest: VersionManifest): string {
+  return `${JSON.stringify(manifest, null, 2)}\n`;
+}
+
 /** The current docs version: the newest release that has docs. */
 export function currentVersion(manifest: VersionManifest): string {
   return manifest.versions.find((entry) => !entry.historyOnly)!.version;

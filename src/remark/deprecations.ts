@@ -12,7 +12,6 @@
  */
 import {parse as parseYaml, type Document} from 'yaml';
 import {formatInstancePath} from '../reference/configPath';
-import {replacementOf} from '../reference/facts';
 import type {FieldRecord} from '../reference/fieldIndex';
 import type {PathResolver} from '../reference/resolvePath';
 import {keysOf} from '../reference/validateConfig';
@@ -32,7 +31,7 @@ export function metaOption(meta: string | null | undefined, name: string): {reas
 
 /** `x is deprecated in vCluster 0.22.0; use y instead`. */
 export function deprecationMessage(text: string, record: FieldRecord, version: string): string {
-  const replacement = replacementOf(record.facts);
+  const {replacement} = record;
   return `\`${text}\` is deprecated in vCluster ${version}${replacement ? `; use \`${replacement}\` instead` : ''}`;
 }
 

@@ -22,7 +22,7 @@ export interface WireMarks {
   proWhen?: string[];
   since?: string;
   removedIn?: string;
-  /** A deprecation fact's replacement path. */
+  /** A deprecated field's replacement path (from the facts or its description). */
   use?: string;
 }
 

@@ -1,15 +1,19 @@
 /**
  * Each kind of finding, on the real releases: invalid YAML, schema problems,
- * unknown keys with "did you mean", keys another release has, deprecated,
- * Pro and default-equal fields. Facts and field history, which the generator
- * is starting to publish, are tested on real releases with fixture field data.
+ * unknown keys with "did you mean", keys another release of the line has,
+ * deprecated (and rejected), Pro and default-equal fields. The fields each
+ * case needs are found in the release data by what it says of them, so the
+ * cases follow the manifest; a few cases change one field's data.
  */
 import assert from 'node:assert/strict';
 import {before, describe, test} from 'node:test';
 import {checkConfig} from '../../src/checker/check';
 import {summarize, type Finding} from '../../src/checker/findings';
-import type {CheckerRelease} from '../../src/checker/release';
-import {realReleases, withFieldData} from '../support/checkerReleases';
+import {isLiteralPath, type CheckerRelease} from '../../src/checker/release';
+import {parentPath} from '../../src/reference/configPath';
+import type {PublishedField} from '../../src/reference/published';
+import {realReleases, sampleValue, withFieldData, yamlAt} from '../support/checkerReleases';
+import {CURRENT, OLDEST_DOCUMENTED, SAMPLE_DOCUMENTED} from '../support/versions';
 
 let releases: CheckerRelease[];
 let current: CheckerRelease;
@@ -17,10 +21,15 @@ let oldest: CheckerRelease;
 const release = (version: string): CheckerRelease => releases.find((candidate) => candidate.version === version)!;
 
 before(async () => {
-  releases = await realReleases();
-  current = release('0.22.0');
-  oldest = release('0.20.0');
+  releases = (await realReleases()).filter((candidate) => SAMPLE_DOCUMENTED.includes(candidate.version));
+  current = release(CURRENT);
+  oldest = release(OLDEST_DOCUMENTED);
 });
+
+/** A literal field of `release` that `other` lacks while it has the field's parent: one unknown key, the field's own. */
+function fieldMissingIn(release: CheckerRelease, other: CheckerRelease, where: (field: PublishedField) => boolean): PublishedField | undefined {
+  return release.fields.find((field) => isLiteralPath(field.path) && parentPath(field.path) !== undefined && !other.byPath.has(field.path) && other.byPath.has(parentPath(field.path)!) && where(field));
+}
 
 function only(findings: Finding[], kind: Finding['kind']): Finding {
   const matching = findings.filter((finding) => finding.kind === kind);
@@ -30,14 +39,14 @@ function only(findings: Finding[], kind: Finding['kind']): Finding {
 
 describe('findings', () => {
   test('a valid file has none, and says so', () => {
-    const {findings} = checkConfig('controlPlane:\n  distro:\n    k8s:\n      enabled: true\n', current, releases);
+    const {findings} = checkConfig('controlPlane:\n  distro:\n    k8s:\n      enabled: true\n', current);
     assert.deepEqual(findings, []);
     assert.match(summarize(findings), /No findings/u);
   });
 
   test('a schema problem: an error with the path, the expectation and the field link in the chosen release', () => {
     for (const checked of releases) {
-      const finding = only(checkConfig('sync:\n  toHost:\n    pods:\n      enabled: "yes"\n', checked, releases).findings, 'schema');
+      const finding = only(checkConfig('sync:\n  toHost:\n    pods:\n      enabled: "yes"\n', checked).findings, 'schema');
       assert.equal(finding.severity, 'error');
       assert.equal(finding.message, '`sync.toHost.pods.enabled` must be boolean, got string "yes".');
       assert.deepEqual(finding.link && [finding.link.version, finding.link.anchor], [checked.version, 'sync-toHost-pods-enabled']);
@@ -46,75 +55,92 @@ describe('findings', () => {
   });
 
   test('a value that fails every branch of a union is one finding', () => {
-    const findings = checkConfig('plugin: 5\n', current, releases).findings.filter((finding) => finding.kind === 'schema');
+    const findings = checkConfig('plugin: 5\n', current).findings.filter((finding) => finding.kind === 'schema');
     assert.equal(findings.length, 1);
     assert.match(findings[0].message, /^`plugin` must be object/u);
   });
 
   test('an unknown key: an error with "did you mean" from the field index, linked to the parent field', () => {
-    const finding = only(checkConfig('controlPlane:\n  distro:\n    k8s:\n      enabeld: true\n', current, releases).findings, 'unknown key');
+    const finding = only(checkConfig('controlPlane:\n  distro:\n    k8s:\n      enabeld: true\n', current).findings, 'unknown key');
     assert.equal(finding.severity, 'error');
     assert.deepEqual([finding.line, finding.column], [4, 7]);
-    assert.match(finding.message, /`enabeld` is not a key of vcluster.yaml 0.22.0 under `controlPlane.distro.k8s`. Did you mean `controlPlane.distro.k8s.enabled`\?/u);
+    assert.equal(finding.message, `\`enabeld\` is not a key of vcluster.yaml ${CURRENT} under \`controlPlane.distro.k8s\`. Did you mean \`controlPlane.distro.k8s.enabled\`?`);
     assert.deepEqual(finding.suggestions?.map((link) => link.anchor), ['controlPlane-distro-k8s-enabled']);
     assert.equal(finding.link?.anchor, 'controlPlane-distro-k8s');
   });
 
   test('an unknown top-level key, with nothing close to it', () => {
-    const finding = only(checkConfig('zzzzzz: 1\n', current, releases).findings, 'unknown key');
+    const finding = only(checkConfig('zzzzzz: 1\n', current).findings, 'unknown key');
     assert.match(finding.message, /at the top level\.$/u);
     assert.equal(finding.suggestions, undefined);
   });
 
-  test('a key another documented release has is a release mismatch: added in a later release', () => {
-    const text = 'integrations:\n  certManager:\n    enabled: true\n';
-    const finding = only(checkConfig(text, release('0.21.0'), releases).findings, 'release mismatch');
-    assert.equal(finding.severity, 'release mismatch');
-    assert.equal(finding.message, '`integrations.certManager` is not in 0.21.0: it was added in 0.22.0.');
-    assert.deepEqual(finding.link && [finding.link.version, finding.link.anchor], ['0.22.0', 'integrations-certManager']);
-    // In 0.22.0 it is a field; its only finding is the requirement its facts name.
-    assert.deepEqual(checkConfig(text, current, releases).findings.map((found) => found.kind), ['requires']);
+  test('a key a later release added is a release mismatch, named by the release that added it, linked to a documented release showing it', () => {
+    const line = current.line;
+    let found = 0;
+    for (const checked of releases) {
+      // A field some later release of the line added, history-only releases included.
+      const later = line.data.fields.find((field) => {
+        const path = field.path;
+        const parent = parentPath(path);
+        const span = line.spanAround(path, checked.version);
+        return isLiteralPath(path) && parent !== undefined && checked.byPath.has(parent) && span?.addedIn !== undefined && span.nearest !== undefined && !span.removedIn;
+      });
+      if (!later) continue;
+      found++;
+      const span = line.spanAround(later.path, checked.version)!;
+      const type = line.data.states[later.runs.at(-1)![2]].type;
+      const finding = only(checkConfig(yamlAt(later.path, sampleValue(type)), checked).findings, 'release mismatch');
+      assert.equal(finding.message, `\`${later.path}\` is not in ${checked.version}: it was added in ${span.addedIn}.`);
+      assert.deepEqual(finding.link && [finding.link.version, finding.link.route, finding.link.anchor], [span.nearest!.version, span.nearest!.route, span.nearest!.anchor]);
+    }
+    assert.ok(found > 0, 'some sampled release lacks a field a later one added');
   });
 
-  test('... or removed in an earlier one', () => {
-    const text = 'experimental:\n  syncSettings:\n    syncLabels: [a]\n';
-    const finding = only(checkConfig(text, current, releases).findings, 'release mismatch');
-    assert.equal(finding.message, '`experimental.syncSettings.syncLabels` is not in 0.22.0: it was removed in 0.21.0.');
-    assert.deepEqual(finding.link && [finding.link.version, finding.link.route], ['0.20.0', oldest.byPath.get('experimental.syncSettings.syncLabels')?.route]);
+  test('... or removed in an earlier one, the exact release named', () => {
+    const removed = fieldMissingIn(oldest, current, (field) => field.removedIn !== undefined);
+    assert.ok(removed, `${OLDEST_DOCUMENTED} has a field ${CURRENT} lacks`);
+    const finding = only(checkConfig(yamlAt(removed.path, sampleValue(removed.type)), current).findings, 'release mismatch');
+    const span = current.line.spanAround(removed.path, CURRENT)!;
+    assert.equal(span.removedIn, removed.removedIn, 'the field history and the span agree');
+    assert.match(finding.message, new RegExp(`^\`${removed.path.replace(/\./gu, '\\.')}\` is not in ${CURRENT.replace(/\./gu, '\\.')}: it was (added in [^ ]+ and )?removed in ${removed.removedIn!.replace(/\./gu, '\\.')}\.$`, 'u'));
+    assert.equal(finding.link?.version, span.nearest?.version);
   });
 
-  test('the field history, where it is published, names the exact release (a history-only patch release too)', () => {
-    const withHistory = releases.map((candidate) =>
-      candidate.version === '0.22.0' ? withFieldData(candidate, {'integrations.certManager': {since: '0.21.3'}}) : candidate.version === '0.20.0' ? withFieldData(candidate, {'experimental.syncSettings.syncLabels': {removedIn: '0.20.4'}}) : candidate,
-    );
-    const mid = withHistory.find((candidate) => candidate.version === '0.21.0')!;
-    const text = 'integrations:\n  certManager:\n    enabled: true\nexperimental:\n  syncSettings:\n    syncLabels: [a]\n';
-    const messages = checkConfig(text, mid, withHistory).findings.map((finding) => finding.message);
-    assert.deepEqual(messages, ['`integrations.certManager` is not in 0.21.0: it was added in 0.21.3.', '`experimental.syncSettings.syncLabels` is not in 0.21.0: it was removed in 0.20.4.']);
+  test('a field of the line no release near has at all is an unknown key, not a mismatch', () => {
+    const finding = only(checkConfig('controlPlane:\n  nothingLikeThis: true\n', current).findings, 'unknown key');
+    assert.equal(finding.severity, 'error');
   });
 
-  test('a deprecated field: a warning with the replacement its description names', () => {
-    const finding = only(checkConfig('plugin:\n  my-plugin:\n    image: x\n', current, releases).findings, 'deprecated');
-    assert.equal(finding.severity, 'warning');
-    assert.equal(finding.message, '`plugin` is deprecated. Use `plugins` instead.');
-    assert.deepEqual(finding.suggestions?.map((link) => link.anchor), ['plugins']);
-    const plain = only(checkConfig('serviceCIDR: 10.96.0.0/12\n', current, releases).findings, 'deprecated');
-    assert.equal(plain.message, '`serviceCIDR` is deprecated. Remove it.');
+  test('a deprecated field: a warning with the replacement the model read from its description or facts', () => {
+    for (const checked of releases) {
+      const deprecated = checked.fields.filter((field) => field.deprecated && isLiteralPath(field.path));
+      assert.ok(deprecated.length > 0, `${checked.version} deprecates some field`);
+      for (const field of deprecated) {
+        const finding = checkConfig(yamlAt(field.path, sampleValue(field.type)), checked).findings.find((found) => found.kind === 'deprecated' && found.path === field.path);
+        assert.ok(finding, `${checked.version}: ${field.path} gets a deprecation finding`);
+        assert.equal(finding.severity, 'warning');
+        const since = field.deprecatedIn ? ` since ${field.deprecatedIn}` : '';
+        assert.equal(finding.message, `\`${field.path}\` is deprecated${since}.${field.replacement ? ` Use \`${field.replacement}\` instead.` : ' Remove it.'}`);
+        if (field.replacement) assert.deepEqual(finding.suggestions?.map((link) => link.path), [field.replacement]);
+      }
+    }
   });
 
-  test('a deprecated field: the facts name the replacement, and the history when it was deprecated', () => {
-    const curated = withFieldData(current, {serviceCIDR: {facts: [{kind: 'deprecated', replacement: 'networking.advanced.clusterDomain'}], deprecatedIn: '0.21.0'}});
-    const finding = only(checkConfig('serviceCIDR: 10.96.0.0/12\n', curated, releases).findings, 'deprecated');
-    assert.equal(finding.message, '`serviceCIDR` is deprecated since 0.21.0. Use `networking.advanced.clusterDomain` instead.');
+  test('a field whose description says a value set there is rejected: an error', () => {
+    const curated = withFieldData(current, {serviceCIDR: {deprecated: true, rejected: true, replacement: 'networking.advanced.clusterDomain', deprecatedIn: OLDEST_DOCUMENTED}});
+    const finding = only(checkConfig('serviceCIDR: 10.96.0.0/12\n', curated).findings, 'rejected');
+    assert.equal(finding.severity, 'error');
+    assert.equal(finding.message, `\`serviceCIDR\` is deprecated since ${OLDEST_DOCUMENTED}, and ${CURRENT} rejects a value set here. Use \`networking.advanced.clusterDomain\` instead.`);
     assert.deepEqual(finding.suggestions?.map((link) => link.path), ['networking.advanced.clusterDomain']);
   });
 
   test('a Pro field from the schema: a note, once for a field and the Pro fields inside it, and not when it only sets defaults', () => {
-    const finding = only(checkConfig('controlPlane:\n  backingStore:\n    etcd:\n      embedded:\n        enabled: true\n', current, releases).findings, 'pro');
+    const finding = only(checkConfig('controlPlane:\n  backingStore:\n    etcd:\n      embedded:\n        enabled: true\n', current).findings, 'pro');
     assert.equal(finding.severity, 'note');
     assert.equal(finding.message, '`controlPlane.backingStore.etcd.embedded` needs vCluster Pro.');
     assert.deepEqual([finding.line, finding.link?.anchor], [4, 'controlPlane-backingStore-etcd-embedded']);
-    const defaults = checkConfig('controlPlane:\n  backingStore:\n    etcd:\n      embedded:\n        enabled: false\n', current, releases).findings;
+    const defaults = checkConfig('controlPlane:\n  backingStore:\n    etcd:\n      embedded:\n        enabled: false\n', current).findings;
     assert.deepEqual(
       defaults.map((found) => found.kind),
       ['default value'],
@@ -123,25 +149,28 @@ describe('findings', () => {
 
   test('a Pro field from the curated facts, with its condition', () => {
     const text = 'controlPlane:\n  backingStore:\n    database:\n      external:\n        enabled: true\n        dataSource: mysql://db\n';
-    // The real facts: the external database is Pro with the k8s distro.
-    assert.equal(only(checkConfig(text, current, releases).findings, 'pro').message, '`controlPlane.backingStore.database.external.enabled` needs vCluster Pro with the k8s distro.');
+    // The real facts: a field that needs Pro under a condition says which.
+    const conditional = current.fields.find((field) => field.proWhen?.length && isLiteralPath(field.path) && /^boolean/u.test(field.type) && field.default !== true);
+    assert.ok(conditional, `${CURRENT} has a field that needs Pro under a condition`);
+    const pro = checkConfig(yamlAt(conditional.path, 'true'), current).findings.filter((found) => found.kind === 'pro');
+    assert.ok(pro.some((found) => found.message.endsWith(` needs vCluster Pro ${conditional.proWhen!.join(' or ')}.`)), JSON.stringify(pro));
     const curated = withFieldData(current, {
       'controlPlane.backingStore.database.external.enabled': {pro: undefined, proWhen: undefined, facts: []},
       'controlPlane.backingStore.database.external.dataSource': {facts: [{kind: 'pro', when: 'with an old distro'}]},
     });
-    assert.equal(only(checkConfig(text, curated, releases).findings, 'pro').message, '`controlPlane.backingStore.database.external.dataSource` needs vCluster Pro with an old distro.');
+    assert.equal(only(checkConfig(text, curated).findings, 'pro').message, '`controlPlane.backingStore.database.external.dataSource` needs vCluster Pro with an old distro.');
   });
 
   test('a requirement from the facts is a note on a field the file changes', () => {
     const curated = withFieldData(current, {'sync.toHost.ingresses.enabled': {facts: [{kind: 'requires', text: 'an ingress controller in the host cluster.'}]}});
-    const finding = only(checkConfig('sync:\n  toHost:\n    ingresses:\n      enabled: true\n', curated, releases).findings, 'requires');
+    const finding = only(checkConfig('sync:\n  toHost:\n    ingresses:\n      enabled: true\n', curated).findings, 'requires');
     assert.equal(finding.message, '`sync.toHost.ingresses.enabled` requires: an ingress controller in the host cluster.');
   });
 
   test('a value equal to the default: a note from the key to the end of its value, with the default', () => {
     const text = 'sync:\n  toHost:\n    pods:\n      enabled: true\n';
     for (const checked of releases) {
-      const finding = only(checkConfig(text, checked, releases).findings, 'default value');
+      const finding = only(checkConfig(text, checked).findings, 'default value');
       assert.equal(finding.severity, 'note');
       assert.equal(finding.message, `\`sync.toHost.pods.enabled\` is set to its default in ${checked.version} (\`true\`); you can remove it.`);
       assert.equal(text.slice(finding.from, finding.to), 'enabled: true');
@@ -149,7 +178,7 @@ describe('findings', () => {
   });
 
   test('an entry of a default map equals its default too (Helm merges maps)', () => {
-    const finding = only(checkConfig('controlPlane:\n  statefulSet:\n    resources:\n      requests:\n        cpu: 200m\n        memory: 1Gi\n', current, releases).findings, 'default value');
+    const finding = only(checkConfig('controlPlane:\n  statefulSet:\n    resources:\n      requests:\n        cpu: 200m\n        memory: 1Gi\n', current).findings, 'default value');
     assert.equal(finding.path, 'controlPlane.statefulSet.resources.requests.cpu');
     assert.match(finding.message, /\(`200m`\)/u);
     assert.equal(finding.link?.anchor, 'controlPlane-statefulSet-resources-requests');
@@ -157,7 +186,7 @@ describe('findings', () => {
 
   test('findings come in text order', () => {
     const text = 'serviceCIDR: x\nsync:\n  toHost:\n    pods:\n      enabled: true\n      enabld: true\n';
-    const lines = checkConfig(text, current, releases).findings.map((finding) => finding.line);
+    const lines = checkConfig(text, current).findings.map((finding) => finding.line);
     assert.deepEqual(lines, [...lines].sort((a, b) => a - b));
     assert.equal(lines.length, 3);
   });

@@ -11,6 +11,7 @@ import type {CheckerRelease} from '../../src/checker/release';
 import {setKeys} from '../../src/checker/setKeys';
 import {parseConfig, rangeOf} from '../../src/reference/validateConfig';
 import {realRelease} from '../support/checkerReleases';
+import {CURRENT} from '../support/versions';
 
 function parsed(text: string): {doc: NonNullable<ReturnType<typeof parseConfig>['doc']>; data: unknown} {
   const result = parseConfig(text);
@@ -25,10 +26,10 @@ function textOf(text: string, range: readonly [number, number] | undefined): str
 
 let release: CheckerRelease;
 before(async () => {
-  release = await realRelease('0.22.0');
+  release = await realRelease(CURRENT);
 });
 
-/** `line:column kind path` of each finding of `text` against 0.22.0. */
+/** `line:column kind path` of each finding of `text` against the current release. */
 function placed(text: string): string[] {
   return checkConfig(text, release).findings.map((finding) => `${finding.line}:${finding.column} ${finding.kind} ${finding.path ?? ''}`.trim());
 }
@@ -105,7 +106,7 @@ describe('the keys a file sets (setKeys)', () => {
   });
 });
 
-describe('findings on the line of their node, against the 0.22.0 schema', () => {
+describe('findings on the line of their node, against the current release\'s schema', () => {
   test('nested maps, lists and flow style', () => {
     assert.deepEqual(placed('controlPlane:\n  distro:\n    k8s:\n      enabled: "yes"\n'), ['4:16 schema controlPlane.distro.k8s.enabled']);
     assert.deepEqual(placed('controlPlane:\n  proxy:\n    extraSANs:\n      - a.example.com\n      - 3\n'), ['5:9 schema controlPlane.proxy.extraSANs[1]']);

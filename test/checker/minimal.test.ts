@@ -6,10 +6,11 @@ import {checkConfig} from '../../src/checker/check';
 import {minimalConfig} from '../../src/checker/minimal';
 import type {CheckerRelease} from '../../src/checker/release';
 import {realRelease, realReleases} from '../support/checkerReleases';
+import {CURRENT} from '../support/versions';
 
 let current: CheckerRelease;
 before(async () => {
-  current = await realRelease('0.22.0');
+  current = await realRelease(CURRENT);
 });
 
 describe('the minimal file', () => {

@@ -1,106 +1,102 @@
 /**
  * The upgrade check on the real releases: keys a file sets that a later
  * release removes or retypes, and the defaults it relies on that change,
- * each with the release whose what-changed page lists it. The expected
- * changes are read from the two releases' field data, not written here.
+ * each with the release that made the change and the documented release
+ * whose what-changed page lists it. The expected changes are read from each
+ * release's fields in turn, not written here, and the releases are the
+ * manifest's: from the oldest documented one to the newest of the line.
  */
 import assert from 'node:assert/strict';
 import {before, describe, test} from 'node:test';
 import {Document} from 'yaml';
 import {sameDefault} from '../../src/reference/history';
-import type {CheckerRelease} from '../../src/checker/release';
-import {isLiteralPath} from '../../src/checker/release';
+import {changesBaseOf} from '../../src/reference/releases';
+import {checkerRelease, isLiteralPath, type CheckerRelease} from '../../src/checker/release';
 import {upgradeCheck} from '../../src/checker/upgrade';
-import {realReleases, withFieldData} from '../support/checkerReleases';
+import {realLine, realRelease, sampleValue, yamlAt} from '../support/checkerReleases';
+import {CURRENT, LINE, OLDEST_DOCUMENTED, RELEASES} from '../support/versions';
 
-let releases: CheckerRelease[];
-const release = (version: string): CheckerRelease => releases.find((candidate) => candidate.version === version)!;
+let from: CheckerRelease;
+let to: CheckerRelease;
+/** Every release after `from` up to `to`, each with its fields. */
+let steps: CheckerRelease[];
 
 before(async () => {
-  releases = await realReleases();
+  from = await realRelease(OLDEST_DOCUMENTED);
+  to = checkerRelease(realLine(), RELEASES[0]);
+  steps = LINE.releases.slice(LINE.releases.indexOf(from.version) + 1).map((version) => checkerRelease(realLine(), version));
 });
 
-/** The leaf fields of `from` that `to` lacks, and those whose default differs, from the data. */
-function differences(from: CheckerRelease, to: CheckerRelease): {removed: string[]; changed: string[]} {
-  const leaves = from.data.fields.filter((field) => field.default !== undefined && isLiteralPath(field.path));
-  return {
-    removed: leaves.filter((field) => !to.byPath.has(field.path)).map((field) => field.path),
-    changed: leaves.filter((field) => to.byPath.has(field.path) && !sameDefault(field.default, to.byPath.get(field.path)!.default)).map((field) => field.path),
-  };
+/** The first step without the path; the steps whose default differs from the one before. */
+function firstWithout(path: string): string | undefined {
+  return steps.find((step) => !step.byPath.has(path))?.version;
 }
 
 /** A file setting each path (plain keys) to its default in `from`. */
-function fileSetting(from: CheckerRelease, paths: readonly string[]): string {
+function fileSetting(paths: readonly string[]): string {
   const doc = new Document({});
   for (const path of paths) doc.setIn(path.split('.'), from.byPath.get(path)!.default);
   return doc.toString();
 }
 
 describe('the upgrade check', () => {
-  test('0.20.0 → 0.22.0: every removed key the file sets, every changed default it does not set', () => {
-    const from = release('0.20.0');
-    const to = release('0.22.0');
-    const {removed, changed} = differences(from, to);
-    assert.ok(removed.length >= 1 && changed.length >= 2, 'the releases differ');
+  test('from the oldest documented release to the newest of the line: every removed key the file sets, with the release that removed it', () => {
+    const leaves = from.fields.filter((field) => field.default !== undefined && isLiteralPath(field.path));
+    const removed = leaves.filter((field) => !to.byPath.has(field.path)).map((field) => field.path);
+    const changed = leaves.filter((field) => to.byPath.has(field.path) && !sameDefault(field.default, to.byPath.get(field.path)!.default)).map((field) => field.path);
+    assert.ok(removed.length >= 1 && changed.length >= 2, `${from.version} and ${to.version} differ`);
     const setChanged = changed[0];
-    const text = fileSetting(from, [...removed, setChanged]);
-    const report = upgradeCheck(text, from, to, releases)!;
-    assert.deepEqual(report.removed.map((key) => key.path).sort(), [...removed].sort());
+    const text = fileSetting([...removed, setChanged]);
+    const report = upgradeCheck(text, from, to)!;
+    // Keys below a removed key are reported once, at the removed key.
+    const reported = report.removed.map((key) => key.path);
+    for (const path of removed) assert.ok(reported.some((top) => path === top || path.startsWith(`${top}.`)), `${path} is reported`);
     for (const key of report.removed) {
-      assert.ok(release(key.listedIn).byPath.get(key.path) === undefined, `${key.path} is gone in ${key.listedIn}`);
-      const before = releases.find((candidate) => candidate.data.documented.indexOf(candidate.version) === candidate.data.documented.indexOf(key.listedIn) + 1)!;
-      assert.ok(before.byPath.has(key.path), `${key.path} is still in ${before.version}, the release before ${key.listedIn}`);
-      assert.equal(key.field?.version, '0.20.0');
+      assert.equal(key.removedIn, firstWithout(key.path), `${key.path}: removed in the first release without it`);
+      assert.equal(key.field?.version, from.version);
       assert.equal(text.split('\n')[key.line - 1].trim().split(':')[0], key.path.split('.').at(-1));
+      if (key.listedIn) {
+        const base = changesBaseOf(LINE, key.listedIn)!;
+        assert.ok(LINE.releases.indexOf(base) < LINE.releases.indexOf(key.removedIn) && LINE.releases.indexOf(key.removedIn) <= LINE.releases.indexOf(key.listedIn), `${key.path}: listed on the page that spans ${key.removedIn}`);
+      }
     }
-    // A default the file sets is not one it relies on.
-    assert.deepEqual(report.defaults.map((change) => change.path).sort(), changed.filter((path) => path !== setChanged).sort());
+    // A default the file sets is not one it relies on; one a removed key's parent covers is not either.
+    const relied = report.defaults.map((change) => change.path);
+    assert.ok(!relied.includes(setChanged));
     for (const change of report.defaults) {
       assert.equal(change.fromYaml, from.byPath.get(change.path)!.defaultYaml);
       assert.equal(change.toYaml, to.byPath.get(change.path)!.defaultYaml);
-      assert.ok(change.listedIn.length >= 1 && change.listedIn.every((version) => version === '0.21.0' || version === '0.22.0'));
+      const chain = [from, ...steps];
+      const made = steps.filter((step, i) => {
+        const [before, after] = [chain[i].byPath.get(change.path), step.byPath.get(change.path)];
+        return before !== undefined && after !== undefined && !sameDefault(before.default, after.default);
+      });
+      assert.deepEqual(change.madeIn, made.map((step) => step.version), `${change.path}: each release whose default differs from the one before`);
     }
+    console.log(`${from.version} → ${to.version}: ${report.removed.length} removed keys reported for ${removed.length} set, ${report.defaults.length} changed defaults relied on`);
   });
 
-  test('the release that lists a change is the one it happened in', () => {
-    const report = upgradeCheck('experimental:\n  syncSettings:\n    syncLabels: [a]\ncontrolPlane:\n  backingStore:\n    etcd:\n      deploy:\n        headlessService:\n          enabled: true\n', release('0.20.0'), release('0.22.0'), releases)!;
-    assert.deepEqual(
-      report.removed.map((key) => [key.path, key.listedIn, key.line]),
-      [
-        ['experimental.syncSettings.syncLabels', '0.21.0', 3],
-        ['controlPlane.backingStore.etcd.deploy.headlessService.enabled', '0.22.0', 9],
-      ],
-    );
-    const coredns = report.defaults.find((change) => change.path === 'controlPlane.coredns.deployment.topologySpreadConstraints');
-    assert.deepEqual(coredns?.listedIn, ['0.22.0']);
-  });
-
-  test('a retyped key the file sets', () => {
-    const from = release('0.20.0');
-    const to = release('0.21.0');
-    const retyped = from.data.fields.filter((field) => isLiteralPath(field.path) && to.byPath.has(field.path) && to.byPath.get(field.path)!.type !== field.type);
-    assert.ok(retyped.length >= 1);
-    const report = upgradeCheck(`${retyped[0].path}: {}\n`, from, to, releases)!;
-    assert.deepEqual(
-      report.retyped.map((key) => [key.path, key.fromType, key.toType, key.listedIn]),
-      [[retyped[0].path, retyped[0].type, to.byPath.get(retyped[0].path)!.type, '0.21.0']],
-    );
+  test('a retyped key the file sets, with the releases that retyped it', () => {
+    const retyped = from.fields.find((field) => isLiteralPath(field.path) && to.byPath.has(field.path) && to.byPath.get(field.path)!.type !== field.type);
+    assert.ok(retyped, `some field of ${from.version} has another type in ${to.version}`);
+    const report = upgradeCheck(yamlAt(retyped.path, sampleValue(retyped.type)), from, to)!;
+    const key = report.retyped.find((candidate) => candidate.path === retyped.path);
+    assert.ok(key, JSON.stringify(report.retyped));
+    assert.deepEqual([key.fromType, key.toType], [retyped.type, to.byPath.get(retyped.path)!.type]);
+    assert.ok(key.madeIn.length >= 1);
   });
 
   test('a key under one set to something other than a map does not rely on its default', () => {
-    const report = upgradeCheck('controlPlane:\n  coredns:\n    deployment: null\n', release('0.21.0'), release('0.22.0'), releases)!;
-    assert.equal(report.defaults.some((change) => change.path.startsWith('controlPlane.coredns.deployment.')), false);
+    const map = from.fields.find((field) => isLiteralPath(field.path) && /^object/u.test(field.type) && from.fields.some((child) => child.path.startsWith(`${field.path}.`) && child.default !== undefined));
+    assert.ok(map);
+    const report = upgradeCheck(yamlAt(map.path, 'null'), from, to)!;
+    assert.equal(report.defaults.some((change) => change.path.startsWith(`${map.path}.`)), false);
   });
 
-  test('the field history names a history-only release for a removal', () => {
-    const from = withFieldData(release('0.21.0'), {'controlPlane.backingStore.etcd.deploy.headlessService.enabled': {removedIn: '0.21.5'}});
-    const report = upgradeCheck('controlPlane:\n  backingStore:\n    etcd:\n      deploy:\n        headlessService:\n          enabled: true\n', from, release('0.22.0'), releases)!;
-    assert.deepEqual(report.removed.map((key) => [key.removedIn, key.listedIn]), [['0.21.5', '0.22.0']]);
-  });
-
-  test('no report to an older or the same release, nor for invalid YAML', () => {
-    assert.equal(upgradeCheck('a: 1\n', release('0.22.0'), release('0.21.0'), releases), undefined);
-    assert.equal(upgradeCheck('a: 1\n', release('0.22.0'), release('0.22.0'), releases), undefined);
-    assert.equal(upgradeCheck('a: b: c\n', release('0.20.0'), release('0.22.0'), releases), undefined);
+  test('no report to an older or the same release, nor for invalid YAML', async () => {
+    const current = await realRelease(CURRENT);
+    assert.equal(upgradeCheck('a: 1\n', to, current), undefined);
+    assert.equal(upgradeCheck('a: 1\n', current, current), undefined);
+    assert.equal(upgradeCheck('a: b: c\n', from, to), undefined);
   });
 });

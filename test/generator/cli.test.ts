@@ -12,7 +12,8 @@ import {after, before, describe, test} from 'node:test';
 import {generateReference} from '../../src/generator/generate';
 import {INDEX_FILE} from '../../src/reference/files';
 import {LOCK_NAME} from '../../src/generator/write/outputDir';
-import {PROJECT_ROOT, VERSIONS, chartDir, fixtureDir} from '../support/chart';
+import {PROJECT_ROOT, chartDir, fixtureDir} from '../support/chart';
+import {CURRENT} from '../support/versions';
 import {contents, runGenPartials, snapshot, summaryCounts, type CliResult} from '../support/cli';
 
 let tmp: string;
@@ -24,8 +25,6 @@ before(() => {
 after(() => {
   rmSync(tmp, {recursive: true, force: true});
 });
-
-const CURRENT = VERSIONS[0];
 
 /** The files a single in-process generation gives: what every run must leave on disk. */
 async function expectedFiles(dir: string, version: string): Promise<Map<string, string>> {

@@ -8,7 +8,8 @@ import fc from 'fast-check';
 import {parse} from 'yaml';
 import {toYaml} from '../../src/generator/model/defaults';
 import type {FieldRecord} from '../../src/reference/fieldIndex';
-import {VERSIONS, chartDir, readSchema, readValues, readValuesAsMaps, referenceFor} from '../support/chart';
+import {chartDir, readSchema, readValues, readValuesAsMaps, referenceFor} from '../support/chart';
+import {SAMPLE_RELEASES} from '../support/versions';
 import {appendKey, keysOnly, parentPath} from '../support/pathLabel';
 
 /** Go's fmt rendering of a map (`map[a:1 b:2]`) or a slice (`[a b]`). */
@@ -58,7 +59,7 @@ function hasSchemaDefaults(schema: unknown): boolean {
 }
 
 describe('defaults in the field index', () => {
-  for (const version of VERSIONS) {
+  for (const version of SAMPLE_RELEASES) {
     describe(version, () => {
       test('no default is rendered the way Go prints maps and lists', async () => {
         const {index} = await referenceFor(chartDir(version), version);

@@ -10,20 +10,21 @@ import assert from 'node:assert/strict';
 import {describe, test, before} from 'node:test';
 import {parse} from 'yaml';
 import {createDefaultsFile, type DefaultsInputs} from '../../src/generator/defaults/defaultsFile';
-import {changesSincePrevious, createDefaultsOutput} from '../../src/generator/defaults/defaultsPartial';
+import {changesSinceBase, createDefaultsOutput} from '../../src/generator/defaults/defaultsPartial';
 import {createDefaultsPartial} from '../../src/generator/defaults/createDefaultsPartial';
 import {scanValues} from '../../src/generator/defaults/scanValues';
 import {loadChart} from '../../src/generator/load/loadChart';
-import {runPipeline, type PipelineOutput} from '../../src/generator/pipeline';
+import type {PipelineOutput} from '../../src/generator/pipeline';
 import {serializePartial} from '../../src/generator/render/serialize';
 import {attr, hasClass, parseHtml, textOf, walkElements, type HtmlElement, type HtmlNode} from '../../src/lib/html';
 import {DEFAULTS_FILE, docsDirFor} from '../../src/reference/files';
 import {indexFields, type FieldIndex} from '../../src/reference/fieldIndex';
-import {allReleases, currentVersion, documentedVersions, readManifest} from '../../src/reference/manifest';
 import {pageMapFor, type PageMap} from '../../src/reference/pageMap';
 import {pageForField} from '../../src/reference/pageForField';
 import {PUBLISHED_VALUES, defaultsLineId, docsRoute, publishedUrl} from '../../src/reference/urls';
-import {PROJECT_ROOT, VERSIONS, chartDir} from '../support/chart';
+import {PROJECT_ROOT, chartDir} from '../support/chart';
+import {runRealPipeline} from '../support/sitePipeline';
+import {CURRENT, DOCUMENTED, LINE, SAMPLE_DOCUMENTED} from '../support/versions';
 import {fieldRecord} from '../support/fieldRecords';
 import {renderPartial} from '../support/render';
 
@@ -47,15 +48,12 @@ describe('the default-values partial of every real version', () => {
   let current: string;
 
   before(async () => {
-    const manifest = await readManifest(PROJECT_ROOT);
-    current = currentVersion(manifest);
-    const documented = await documentedVersions(PROJECT_ROOT, manifest);
-    pages = new Map(documented.map((version) => [version, pageMapFor(docsDirFor(PROJECT_ROOT, version, current), PROJECT_ROOT)]));
-    const jobs = await Promise.all(VERSIONS.map(async (version) => ({version, chart: await loadChart(chartDir(version))})));
-    outputs = await runPipeline(jobs, {order: allReleases(manifest), current, documented, pages, earlierIndexes: new Map(), historyCharts: new Map()});
+    current = CURRENT;
+    pages = new Map(DOCUMENTED.map((version) => [version, pageMapFor(docsDirFor(PROJECT_ROOT, version, current), PROJECT_ROOT)]));
+    ({outputs} = await runRealPipeline(SAMPLE_DOCUMENTED));
   });
 
-  for (const version of VERSIONS) {
+  for (const version of SAMPLE_DOCUMENTED) {
     test(`${version}: compiles and renders; the file as it is; every key of a field linked by the page policy; a line id for every field`, async (t) => {
       const output = outputs.find((candidate) => candidate.reference.version === version)!;
       const {index} = output.reference;
@@ -110,7 +108,7 @@ describe('the default-values partial of every real version', () => {
       assert.ok(links.length > keyCount * 0.8, `most keys are linked: ${links.length} of ${keyCount}`);
       const marks = all.filter((element) => hasClass(element, 'defaults__changed')).length;
       // The generator's own counts agree with what is shown.
-      const {counts} = createDefaultsOutput(chart, version, index, pageMap, {order: VERSIONS, current, documented: [...pages.keys()]});
+      const {counts} = createDefaultsOutput(chart, version, index, pageMap, LINE);
       assert.deepEqual([counts.keys, counts.linked, counts.changed], [keyCount, links.length, marks]);
       assert.equal(counts.inValue + counts.unknown + counts.noPage, keyCount - links.length);
       t.diagnostic(`${version}: ${JSON.stringify(counts)}; HTML ${(rendered.html.length / 1024).toFixed(0)} KB`);
@@ -140,23 +138,23 @@ unknown: 2 #no space before it is still a comment
 function fixtureIndex(): FieldIndex {
   const fields = [
     fieldRecord('controlPlane'),
-    fieldRecord('controlPlane.enabled', {type: 'boolean', defaultChanges: [{version: '0.21.0', fromYaml: 'null', toYaml: 'false'}, {version: '0.22.0', fromYaml: 'false', toYaml: 'true'}]}),
-    fieldRecord('controlPlane.image', {type: 'string', defaultChanges: [{version: '0.21.0', fromYaml: 'nginx', toYaml: '"nginx#1"'}]}),
+    fieldRecord('controlPlane.enabled', {type: 'boolean', defaultChanges: [{version: '1.1.0', fromYaml: 'null', toYaml: 'false'}, {version: '1.2.0', fromYaml: 'false', toYaml: 'true'}]}),
+    fieldRecord('controlPlane.image', {type: 'string', defaultChanges: [{version: '1.1.0', fromYaml: 'nginx', toYaml: '"nginx#1"'}]}),
     fieldRecord('controlPlane.list', {type: 'object[]'}),
     fieldRecord('controlPlane.list[]'),
-    fieldRecord('controlPlane.list[].name', {type: 'string', defaultChanges: [{version: '0.22.0', fromYaml: 'x', toYaml: 'y'}]}),
-    fieldRecord('controlPlane.script', {type: 'string', defaultChanges: [{version: '0.21.5', toYaml: 'echo hi'}]}),
+    fieldRecord('controlPlane.list[].name', {type: 'string', defaultChanges: [{version: '1.2.0', fromYaml: 'x', toYaml: 'y'}]}),
+    fieldRecord('controlPlane.script', {type: 'string', defaultChanges: [{version: '1.1.5', toYaml: 'echo hi'}]}),
     fieldRecord('controlPlane.missing', {type: 'string'}),
     fieldRecord('free', {type: 'object'}),
     fieldRecord('gone', {type: 'string'}),
   ];
-  return {version: '0.22.0', fields, partials: {'a.mdx': 'controlPlane'}};
+  return {version: '1.2.0', fields, partials: {'a.mdx': 'controlPlane'}};
 }
 
 const FIXTURE_PAGES = {pagesByPartial: new Map([['a.mdx', ['/site/docs/a.mdx']]]), routes: new Map([['/site/docs/a.mdx', 'section/a']])};
 
 function fixtureInputs(extra: Partial<DefaultsInputs> = {}): DefaultsInputs {
-  return {version: '0.22.0', current: '0.22.0', valuesText: FIXTURE_VALUES, index: fixtureIndex(), pages: FIXTURE_PAGES, previous: '0.21.0', markChangesIn: new Set(['0.22.0']), ...extra};
+  return {version: '1.2.0', current: '1.2.0', valuesText: FIXTURE_VALUES, index: fixtureIndex(), pages: FIXTURE_PAGES, previous: '1.1.0', markChangesIn: new Set(['1.2.0']), ...extra};
 }
 
 async function renderFixture(inputs: DefaultsInputs): Promise<HtmlElement[]> {
@@ -219,23 +217,23 @@ describe('the default-values partial on fixtures', () => {
   test('a default changed since the previous documented release is marked on its line, with the value before', async () => {
     const shown = await renderFixture(fixtureInputs());
     const marks = shown.filter((element) => hasClass(element, 'defaults__changed'));
-    assert.equal(marks.length, 1, 'only controlPlane.enabled: image changed in 0.21.0, list[].name is below a list item');
-    assert.equal(textOf(marks[0]).trim(), 'changed in 0.22.0, was false');
-    assert.equal(attr(marks[0], 'title'), 'Default in 0.21.0: false');
+    assert.equal(marks.length, 1, 'only controlPlane.enabled: image changed in 1.1.0, list[].name is below a list item');
+    assert.equal(textOf(marks[0]).trim(), 'changed in 1.2.0, was false');
+    assert.equal(attr(marks[0], 'title'), 'Default in 1.1.0: false');
     // On the line of `enabled`, after its trailing comment.
     const file = textOf(shown.find((element) => element.tagName === 'pre')!);
-    assert.match(file, /enabled: true # trailing comment changed in 0\.22\.0, was false\n/u);
+    assert.match(file, /enabled: true # trailing comment changed in 1\.2\.0, was false\n/u);
   });
 
   test('a history-only release since the previous documented one counts; the badge names the last change and the value before the first', async () => {
-    const inputs = fixtureInputs({markChangesIn: new Set(['0.22.0', '0.21.5', '0.21.0']), previous: '0.20.0'});
+    const inputs = fixtureInputs({markChangesIn: new Set(['1.2.0', '1.1.5', '1.1.0']), previous: '1.0.0'});
     const marks = (await renderFixture(inputs)).filter((element) => hasClass(element, 'defaults__changed'));
     assert.deepEqual(
       marks.map((mark) => [textOf(mark).trim(), attr(mark, 'title')]),
       [
-        ['changed in 0.22.0, was null', 'Default in 0.20.0: null'],
-        ['changed in 0.21.0, was nginx', 'Default in 0.20.0: nginx'],
-        ['changed in 0.21.5, was unset', 'Default in 0.20.0: no default'],
+        ['changed in 1.2.0, was null', 'Default in 1.0.0: null'],
+        ['changed in 1.1.0, was nginx', 'Default in 1.0.0: nginx'],
+        ['changed in 1.1.5, was unset', 'Default in 1.0.0: no default'],
       ],
     );
   });
@@ -248,11 +246,11 @@ describe('the default-values partial on fixtures', () => {
     for (const record of fixtureIndex().fields) assert.ok(ids.has(defaultsLineId(record.anchor)), record.path);
   });
 
-  test('which releases a page marks: those since the previous documented one', () => {
-    const site = {order: ['0.23.0', '0.22.1', '0.22.0', '0.21.5', '0.21.0', '0.19.0'], current: '0.23.0', documented: ['0.23.0', '0.22.0', '0.21.0']};
-    assert.deepEqual(changesSincePrevious('0.23.0', site), {previous: '0.22.0', releases: new Set(['0.23.0', '0.22.1'])});
-    assert.deepEqual(changesSincePrevious('0.22.0', site), {previous: '0.21.0', releases: new Set(['0.22.0', '0.21.5'])});
-    assert.deepEqual(changesSincePrevious('0.21.0', site), {previous: '0.19.0', releases: new Set(['0.21.0'])}, 'the oldest documented: its own changes only');
-    assert.deepEqual(changesSincePrevious('0.21.0', {...site, order: ['0.23.0', '0.22.0', '0.21.0']}), {previous: undefined, releases: new Set(['0.21.0'])});
+  test('which releases a page marks: those since its what-changed base, the newest release of the minor before', () => {
+    const line = {releases: ['0.9.0', '1.1.0', '1.1.5', '1.2.0', '1.2.1', '1.3.0', '1.3.2'], documented: ['1.3.2', '1.2.0', '1.1.0']};
+    assert.deepEqual(changesSinceBase('1.3.2', line), {previous: '1.2.1', releases: new Set(['1.3.0', '1.3.2'])}, 'a patch: its minor\'s .0 and itself');
+    assert.deepEqual(changesSinceBase('1.2.0', line), {previous: '1.1.5', releases: new Set(['1.2.0'])});
+    assert.deepEqual(changesSinceBase('1.1.0', line), {previous: '0.9.0', releases: new Set(['1.1.0'])});
+    assert.deepEqual(changesSinceBase('1.1.0', {...line, releases: line.releases.slice(1)}), {previous: undefined, releases: new Set(['1.1.0'])}, 'no earlier release: its own changes only');
   });
 });

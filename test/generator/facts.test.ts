@@ -15,7 +15,8 @@ import {loadChart} from '../../src/generator/load/loadChart';
 import {FactsError, loadFacts, parseFactsText} from '../../src/generator/load/loadFacts';
 import {INDEX_FILE, factsFileFor} from '../../src/reference/files';
 import {currentVersion, readManifestSync} from '../../src/reference/manifest';
-import {PROJECT_ROOT, VERSIONS, chartDir, fixtureDir} from '../support/chart';
+import {PROJECT_ROOT, chartDir, fixtureDir, sha256File} from '../support/chart';
+import {SAMPLE_DOCUMENTED} from '../support/versions';
 import {loadComponents, renderPartial} from '../support/mdx';
 
 const FILE = 'docs/_facts.yaml';
@@ -152,7 +153,7 @@ describe('merging facts into the reference', () => {
 describe('the real facts files', () => {
   const manifest = readManifestSync(PROJECT_ROOT);
   const current = currentVersion(manifest);
-  for (const version of VERSIONS) {
+  for (const version of SAMPLE_DOCUMENTED) {
     test(`${version}: every fact's path is a field; the external database is Pro with the k8s distro`, async () => {
       const facts = await loadFacts(factsFileFor(PROJECT_ROOT, version, current));
       assert.ok(facts && facts.entries.length > 20, `${version} has its facts file`);
@@ -175,10 +176,10 @@ describe('gen-partials with a bad facts file', () => {
   /** A one-version project around the `flags` fixture chart, run through the real command line. */
   function run(factsText: string) {
     const project = mkdtempSync(path.join(tmp, 'project-'));
-    const sha = 'a'.repeat(64);
+    const sha = (file: string) => sha256File(path.join(fixtureDir('flags'), file));
     writeFileSync(
       path.join(project, 'chart-versions.json'),
-      JSON.stringify({chart: 'fixture', versions: [{version: '1.0.0', files: {'values.schema.json': {url: 'https://example.org/s', sha256: sha}, 'values.yaml': {url: 'https://example.org/v', sha256: sha}}}]}),
+      JSON.stringify({chart: 'fixture', versions: [{version: '1.0.0', files: {'values.schema.json': {url: 'https://example.org/s', sha256: sha('values.schema.json')}, 'values.yaml': {url: 'https://example.org/v', sha256: sha('values.yaml')}}}]}),
     );
     mkdirSync(path.join(project, 'docs'));
     writeFileSync(path.join(project, 'docs', '_facts.yaml'), factsText);

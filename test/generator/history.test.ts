@@ -1,9 +1,10 @@
 /**
  * Field history in gen-partials: a history-only release (one the manifest
  * lists with `historyOnly`, no docs of its own) counts for history. On a
- * temporary project with the three real releases and a fixture release
- * 0.21.5 between them (0.22.0's chart files under another name), fields
- * added in 0.22.0 get "since 0.21.5".
+ * temporary project with the real releases and a fixture release just
+ * before the current one (a release candidate of it: its chart files under
+ * another name), the fields the current release added get "since" the
+ * candidate.
  */
 import assert from 'node:assert/strict';
 import {spawnSync} from 'node:child_process';
@@ -15,9 +16,10 @@ import {sha256} from '../../src/generator/load/download';
 import {readIndexedFieldsSync} from '../../src/reference/fieldIndexFile';
 import {CHART_SCHEMA_FILE, CHART_VALUES_FILE, MANIFEST_FILE, SNAPSHOTS_FILE, partialsDirFor} from '../../src/reference/files';
 import type {VersionManifest} from '../../src/reference/manifest';
-import {CHART_SOURCE, PROJECT_ROOT, VERSIONS} from '../support/chart';
+import {CHART_SOURCE, PROJECT_ROOT} from '../support/chart';
+import {CURRENT, DOCUMENTED, LINE, RELEASES} from '../support/versions';
 
-const BETWEEN = '0.21.5';
+const BETWEEN = `${CURRENT}-rc.1`;
 let tmp: string;
 let project: string;
 let source: string;
@@ -34,15 +36,15 @@ before(() => {
   source = path.join(tmp, 'charts');
   mkdirSync(project);
   mkdirSync(path.join(source, BETWEEN), {recursive: true});
-  for (const version of VERSIONS) symlinkSync(path.join(CHART_SOURCE, version), path.join(source, version), 'dir');
+  for (const version of RELEASES) symlinkSync(path.join(CHART_SOURCE, version), path.join(source, version), 'dir');
   const files: VersionManifest['versions'][number]['files'] = {};
   for (const name of [CHART_SCHEMA_FILE, CHART_VALUES_FILE]) {
-    copyFileSync(path.join(CHART_SOURCE, VERSIONS[0], name), path.join(source, BETWEEN, name));
+    copyFileSync(path.join(CHART_SOURCE, CURRENT, name), path.join(source, BETWEEN, name));
     files[name] = {url: `https://example.org/${BETWEEN}/${name}`, sha256: sha256(readFileSync(path.join(source, BETWEEN, name)))};
   }
   const manifest = JSON.parse(readFileSync(path.join(PROJECT_ROOT, MANIFEST_FILE), 'utf8')) as VersionManifest;
-  // Newest first: 0.22.0, then the history-only release, then 0.21.0 and 0.20.0.
-  manifest.versions.splice(1, 0, {version: BETWEEN, files, historyOnly: true});
+  // Newest first: the candidate goes right after (below) the current release.
+  manifest.versions.splice(manifest.versions.findIndex((entry) => entry.version === CURRENT) + 1, 0, {version: BETWEEN, files, historyOnly: true});
   writeFileSync(path.join(project, MANIFEST_FILE), JSON.stringify(manifest));
   copyFileSync(path.join(PROJECT_ROOT, SNAPSHOTS_FILE), path.join(project, SNAPSHOTS_FILE));
 });
@@ -53,14 +55,15 @@ describe('a history-only release', () => {
   test('moves the since of the fields it has to it, and gets no docs of its own', () => {
     const result = genPartials(['--quiet']);
     assert.equal(result.status, 0, result.stderr);
-    assert.match(result.stdout, /\(0\.22\.0, 0\.21\.0, 0\.20\.0\)/u, 'the documented versions only');
-    const [current, previous] = VERSIONS;
+    assert.ok(result.stdout.includes(`(${DOCUMENTED.join(', ')})`), 'the documented versions only');
+    const current = CURRENT;
+    const previous = LINE.releases[LINE.releases.indexOf(CURRENT) - 1];
     const withIt = readIndexedFieldsSync(partialsDirFor(project, current, current), current).index.fields;
     const without = readIndexedFieldsSync(partialsDirFor(PROJECT_ROOT, current, current), current).byPath;
     const moved = withIt.filter((record) => without.get(record.path)?.since === current);
     assert.ok(moved.length > 0, `the real ${current} has fields added in ${current}`);
     for (const record of moved) assert.equal(record.since, BETWEEN, record.path);
-    // Fields added in 0.21.0 keep their since: the release between is newer.
+    // Fields added in the release before keep their since: the candidate is newer.
     const older = withIt.filter((record) => without.get(record.path)?.since === previous);
     assert.ok(older.length > 0 && older.every((record) => record.since === previous));
     console.log(`${moved.length} fields of ${current} are since ${BETWEEN} with it, ${older.length} still since ${previous}`);
@@ -69,6 +72,6 @@ describe('a history-only release', () => {
   test('cannot be generated as a docs version', () => {
     const result = genPartials(['--version', BETWEEN]);
     assert.equal(result.status, 2);
-    assert.match(result.stderr, /0\.21\.5 has no docs of its own: chart-versions\.json lists it for field history only/u);
+    assert.ok(result.stderr.includes(`${BETWEEN} has no docs of its own: chart-versions.json lists it for field history only`), result.stderr);
   });
 });

@@ -42,19 +42,20 @@ describe('field entries', () => {
   });
 
   it('show required, Pro, deprecated, since and removed in the summary line', () => {
-    const line = summaryLine(render(fieldEntry(fieldRecord('a.b', {type: 'string', required: true, pro: true, deprecated: true, since: '0.21.0', removedIn: '0.23.0'}), 2)));
-    assert.equal(line, '`string` · required · Pro · deprecated · since 0.21.0 · removed in 0.23.0');
+    const line = summaryLine(render(fieldEntry(fieldRecord('a.b', {type: 'string', required: true, pro: true, deprecated: true, since: '1.1.0', removedIn: '1.3.0'}), 2)));
+    assert.equal(line, '`string` · required · Pro · deprecated · since 1.1.0 · removed in 1.3.0');
   });
 
-  it('show Pro conditions, the replacement and the release that deprecated it, from facts and history', () => {
+  it('show Pro conditions, the replacement and the release that deprecated it, from the deprecation, facts and history of the record', () => {
     const record = fieldRecord('controlPlane.backingStore.etcd.embedded.enabled', {
       type: 'boolean',
       deprecated: true,
-      deprecatedIn: '0.22.0',
+      replacement: 'controlPlane.backingStore.database.embedded.enabled',
+      deprecatedIn: '1.2.0',
       facts: [fact({kind: 'pro', when: 'with the k8s distro'}), fact({kind: 'pro', when: 'with embedded etcd'}), fact({kind: 'deprecated', replacement: 'controlPlane.backingStore.database.embedded.enabled'})],
     });
     const markdown = render(fieldEntry(record, 2));
-    assert.equal(summaryLine(markdown), '`boolean` · Pro with the k8s distro or with embedded etcd · deprecated since 0.22.0: use `controlPlane.backingStore.database.embedded.enabled`');
+    assert.equal(summaryLine(markdown), '`boolean` · Pro with the k8s distro or with embedded etcd · deprecated since 1.2.0: use `controlPlane.backingStore.database.embedded.enabled`');
     // A schema-wide Pro flag wins over conditions.
     assert.match(summaryLine(render(fieldEntry({...record, pro: true}, 2))), /· Pro · /u);
   });
@@ -80,15 +81,15 @@ describe('field entries', () => {
   it('list default changes, one-line and multi-line', () => {
     const record = fieldRecord('a.b', {
       defaultChanges: [
-        {version: '0.21.0', fromYaml: 'false', toYaml: 'true'},
-        {version: '0.22.0', fromYaml: 'true'},
-        {version: '0.22.0', fromYaml: 'a: 1\nb: 2', toYaml: 'a: 2'},
+        {version: '1.1.0', fromYaml: 'false', toYaml: 'true'},
+        {version: '1.2.0', fromYaml: 'true'},
+        {version: '1.2.0', fromYaml: 'a: 1\nb: 2', toYaml: 'a: 2'},
       ],
     });
     const markdown = render(fieldEntry(record, 2));
-    assert.ok(markdown.includes('- Default changed in 0.21.0: from `false` to `true`'), markdown);
-    assert.ok(markdown.includes('- Default changed in 0.22.0: from `true` to no default'), markdown);
-    assert.ok(markdown.includes('- Default changed in 0.22.0, from:\n  ```yaml\n  a: 1\n  b: 2\n  ```\n  to:\n  ```yaml\n  a: 2\n  ```'), markdown);
+    assert.ok(markdown.includes('- Default changed in 1.1.0: from `false` to `true`'), markdown);
+    assert.ok(markdown.includes('- Default changed in 1.2.0: from `true` to no default'), markdown);
+    assert.ok(markdown.includes('- Default changed in 1.2.0, from:\n  ```yaml\n  a: 1\n  b: 2\n  ```\n  to:\n  ```yaml\n  a: 2\n  ```'), markdown);
   });
 
   it('write hostile descriptions and names as text: no raw HTML, no unsafe link', () => {

@@ -1,79 +1,79 @@
+/**
+ * The what-changed pages: the partial made from a diff (fixture releases),
+ * and on the real releases, each documented release's page lists exactly
+ * the fields added and removed since its base (the newest release of the
+ * minor before), its removed fields linked into a documented release that
+ * shows them.
+ */
 import assert from 'node:assert/strict';
 import {existsSync, readFileSync} from 'node:fs';
 import path from 'node:path';
 import {describe, it} from 'node:test';
 import {createChangesPartial} from '../../src/generator/changes/createChangesPartial';
-import {diffIndexes} from '../../src/generator/changes/diffIndexes';
+import {buildReleasesData} from '../../src/generator/releases/buildReleasesData';
+import type {ReleaseStates} from '../../src/generator/releases/releaseStates';
 import {serializePartial} from '../../src/generator/render/serialize';
-import type {FieldIndex, FieldRecord} from '../../src/reference/fieldIndex';
 import {readIndexedFieldsSync} from '../../src/reference/fieldIndexFile';
 import {CHANGES_FILE, partialsDirFor} from '../../src/reference/files';
-import {currentVersion, readManifestSync} from '../../src/reference/manifest';
+import {Releases, changesBaseOf, diffReleases} from '../../src/reference/releases';
 import {projectRoot} from '../support/buildDir';
-import {fieldRecord} from '../support/fieldRecords';
+import {chartDir, referenceFor} from '../support/chart';
+import {CURRENT, LINE, SAMPLE_DOCUMENTED} from '../support/versions';
 
-const record = (path: string, type: string, value?: unknown): FieldRecord =>
-  fieldRecord(path, {type, ...(value === undefined ? {} : {default: value, defaultYaml: String(value)})});
-const index = (version: string, fields: FieldRecord[]): FieldIndex => ({version, fields, partials: {}});
+describe('the what-changed partial', () => {
+  const states: Record<string, ReleaseStates> = {
+    '1.0.0': [['a', {type: 'object'}], ['a.old', {type: 'string'}], ['a.long', {type: 'string', deprecated: true}], ['a.gone', {type: 'boolean'}]],
+    '1.0.5': [['a', {type: 'object'}], ['a.old', {type: 'string'}], ['a.long', {type: 'string', deprecated: true}], ['a.new', {type: 'string'}]],
+    '1.1.0': [['a', {type: 'object'}], ['a.old', {type: 'string', deprecated: true, replacement: 'a.new'}], ['a.long', {type: 'string', deprecated: true}], ['a.new', {type: 'string'}]],
+  };
+  const releases = new Releases(buildReleasesData({releases: ['1.0.0', '1.0.5', '1.1.0'], documented: ['1.1.0', '1.0.0']}, new Map(Object.entries(states))));
+  const link = (_version: string, field: {anchor: string}) => `./page.mdx#${field.anchor}`;
 
-describe('what changed between two versions', () => {
-  it('finds fields added, removed, retyped and with a new default', () => {
-    const diff = diffIndexes(
-      index('1', [record('a.kept', 'string', 'x'), record('a.gone', 'boolean', false), record('a.retyped', 'string'), record('a.list', 'string[]', ['a'])]),
-      index('2', [record('a.kept', 'string', 'x'), record('a.retyped', 'integer'), record('a.list', 'string[]', ['a', 'b']), record('a.new', 'boolean', true)]),
-    );
-    assert.deepEqual(diff.added.map((change) => change.path), ['a.new']);
-    assert.deepEqual(diff.removed.map((change) => change.path), ['a.gone']);
-    assert.deepEqual(diff.typeChanged.map((change) => change.path), ['a.retyped']);
-    assert.deepEqual(diff.defaultChanged.map((change) => change.path), ['a.list']);
-    assert.deepEqual(diff.deprecated, []);
-  });
-
-  it('finds fields newly deprecated, with the replacement a fact names', () => {
-    const before = index('1', [record('a.old', 'string'), record('a.long', 'string'), record('a.new', 'string')]);
-    const after = index('2', [
-      {...record('a.old', 'string'), deprecated: true, facts: [{kind: 'deprecated', replacement: 'a.new', evidence: 'x.go'}]},
-      {...record('a.long', 'string'), deprecated: true},
-      record('a.new', 'string'),
-    ]);
-    before.fields[1].deprecated = true;
-    const diff = diffIndexes(before, after);
-    assert.deepEqual(diff.deprecated.map((change) => change.path), ['a.old'], 'a.long was deprecated already');
-    const partial = serializePartial(createChangesPartial(diff, (version, field) => `./page.mdx#${field.anchor}`));
+  it('lists each kind with a stable id; newly deprecated with the replacement; over several releases, the one that made each change', () => {
+    const partial = serializePartial(createChangesPartial(diffReleases(releases, '1.0.0', '1.1.0'), link));
+    assert.match(partial, /^Compared with 1\.0\.0, over the releases 1\.0\.5 and 1\.1\.0: 1 fields added, 1 removed/u);
     assert.match(partial, /## Newly deprecated \(1\) \{\/\* #deprecated \*\/\}/u);
-    assert.match(partial, /<span id="deprecated-a-old" \/>\[`a\.old`\]\(\.\/page\.mdx#a-old\) `string`: use `a\.new`/u);
+    assert.match(partial, /<span id="deprecated-a-old" \/>\[`a\.old`\]\(\.\/page\.mdx#a-old\) `string` \(in 1\.1\.0\): use `a\.new`/u);
+    assert.match(partial, /<span id="added-a-new" \/>\[`a\.new`\]\(\.\/page\.mdx#a-new\) `string` \(in 1\.0\.5\)/u);
+    assert.match(partial, /<span id="removed-a-gone" \/>\[`a\.gone`\]\(\.\/page\.mdx#a-gone\) `boolean` \(in 1\.0\.5\)/u);
     assert.match(partial, /\{\/\* #added \*\/\}[^]*\{\/\* #removed \*\/\}[^]*\{\/\* #retyped \*\/\}[^]*\{\/\* #default \*\/\}/u, 'every section has its stable id');
   });
 
-  const current = currentVersion(readManifestSync(projectRoot));
-  const partialsDir = (version: string) => partialsDirFor(projectRoot, version, current);
+  it('one step names no release per entry', () => {
+    const partial = serializePartial(createChangesPartial(diffReleases(releases, '1.0.5', '1.1.0'), link));
+    assert.match(partial, /^Compared with 1\.0\.5: 0 fields added/u);
+    assert.doesNotMatch(partial, /\(in 1\./u);
+  });
+});
 
-  it('the generated page of each version lists exactly the differences of the two field indexes, linked to the right version', (t) => {
-    const pairs: Array<[string, string]> = [
-      ['0.22.0', '0.21.0'],
-      ['0.21.0', '0.20.0'],
-    ];
-    for (const [to, from] of pairs) {
+describe('the generated what-changed pages of the real releases', () => {
+  const partialsDir = (version: string) => partialsDirFor(projectRoot, version, CURRENT);
+
+  for (const to of SAMPLE_DOCUMENTED) {
+    const from = changesBaseOf(LINE, to);
+    if (!from) continue;
+    it(`${to}: lists exactly the fields added and removed since ${from}, removed ones linked into a documented release that shows them`, async (t) => {
       const changesFile = path.join(partialsDir(to), CHANGES_FILE);
-      if (!existsSync(changesFile)) return t.skip('run gen-partials for every version first (npm test does)');
-      const read = (version: string) => readIndexedFieldsSync(partialsDir(version), version).index;
-      const before = new Set(read(from).fields.map((field) => field.path));
-      const after = read(to);
+      if (!existsSync(changesFile)) return t.skip('run gen-partials first (npm test does)');
+      const before = new Set((await referenceFor(chartDir(from), from)).index.fields.map((field) => field.path));
+      const after = readIndexedFieldsSync(partialsDir(to), to).index;
       const added = after.fields.filter((field) => !before.has(field.path));
       const removed = [...before].filter((field) => !after.fields.some((candidate) => candidate.path === field));
       const text = readFileSync(changesFile, 'utf8');
       assert.ok(text.includes(`## Fields added (${added.length})`), `${to}: ${added.length} added`);
       assert.ok(text.includes(`## Fields removed (${removed.length})`), `${to}: ${removed.length} removed`);
       for (const field of added) assert.ok(text.includes(`[\`${field.path}\`](`), `${to}: lists ${field.path}`);
-      // Removed fields link to the older version's route; the page there must show the field.
       for (const field of removed) {
         const link = new RegExp(`\\[\`${field.replace(/[.*[\]]/g, '\\$&')}\`\\]\\(([^)]+)\\)`).exec(text);
-        assert.ok(link, `${to}: links ${field}`);
-        const target = /^pathname:\/\/\/(docs\/[^#]*)#(.+)$/.exec(link[1]);
-        assert.ok(target && target[1].startsWith(`docs/${from}/`), `${field} links into ${from}: ${link[1]}`);
+        if (!link) {
+          assert.ok(text.includes(`\`${field}\``), `${to}: lists ${field}, unlinked when no documented release shows it`);
+          continue;
+        }
+        const target = /^pathname:\/\/\/(docs(?:\/[^#]*)?)#(.+)$/.exec(link[1]);
+        assert.ok(target, `${field} links into a documented release: ${link[1]}`);
         const html = path.join(projectRoot, 'build', `${target[1]}.html`);
         if (existsSync(html)) assert.match(readFileSync(html, 'utf8'), new RegExp(`id="?${target[2]}[" >]`), `${target[1]} shows ${field}`);
       }
-    }
-  });
+    });
+  }
 });

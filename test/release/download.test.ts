@@ -34,8 +34,11 @@ import {
   type RunResult,
   type SilentServer,
 } from '../support/release';
+import {CURRENT, RELEASES} from '../support/versions';
 
-const VERSION = '0.22.0';
+const VERSION = CURRENT;
+/** Another release of the manifest: its files are the wrong ones for VERSION. */
+const OTHER = RELEASES.find((version) => version !== VERSION)!;
 const realSha = (version: string, name: string) => sha256File(path.join(CHART_SOURCE, version, name));
 
 let tmp: string;
@@ -167,7 +170,7 @@ describe('gen-partials downloading from a release server', () => {
 
   test('a wrong checksum fails naming the expected and the actual sha256; nothing is written', async () => {
     const manifest = manifestAt(server.origin);
-    const wrong = realSha('0.21.0', 'values.yaml');
+    const wrong = realSha(OTHER, 'values.yaml');
     entryOf(manifest).files['values.yaml'].sha256 = wrong;
     const manifestFile = writeManifest(manifest);
     const out = previousOutput();
@@ -212,7 +215,7 @@ describe('gen-partials downloading from a release server', () => {
 
   test('a chart source without the version: that version is downloaded; a failure says the source lacks it', async () => {
     const source = fresh('source');
-    mkdirSync(path.join(source, '0.21.0'), {recursive: true});
+    mkdirSync(path.join(source, OTHER), {recursive: true});
     const out = fresh('out');
     const cacheDir = fresh('cache');
     const first = server.requests.length;

@@ -183,10 +183,10 @@ describe('building the index', () => {
   test("takes each version's routes, not a nested version's nor the baseUrl", () => {
     const version = (versionName: string, path: string) => ({versionName, path, tagsPath: `${path}/tags`, contentPath: '', docs: []});
     const current = version('current', '/pr-1/docs');
-    const old = version('0.21.0', '/pr-1/docs/0.21.0');
-    const routes = ['/pr-1/', '/pr-1/docs', '/pr-1/docs/sync', '/pr-1/docs/tags/x', '/pr-1/docs/0.21.0', '/pr-1/docs/0.21.0/sync', '/pr-1/docsearch'];
+    const old = version('1.1.0', '/pr-1/docs/1.1.0');
+    const routes = ['/pr-1/', '/pr-1/docs', '/pr-1/docs/sync', '/pr-1/docs/tags/x', '/pr-1/docs/1.1.0', '/pr-1/docs/1.1.0/sync', '/pr-1/docsearch'];
     assert.deepEqual(versionRoutes(current, [current, old], routes), ['/pr-1/docs', '/pr-1/docs/sync']);
-    assert.deepEqual(versionRoutes(old, [current, old], routes), ['/pr-1/docs/0.21.0', '/pr-1/docs/0.21.0/sync']);
+    assert.deepEqual(versionRoutes(old, [current, old], routes), ['/pr-1/docs/1.1.0', '/pr-1/docs/1.1.0/sync']);
     assert.equal(stripBaseUrl('/pr-1/docs/sync', '/pr-1/'), '/docs/sync');
     assert.equal(stripBaseUrl('/docs/sync', '/'), '/docs/sync');
   });
@@ -283,15 +283,15 @@ describe('ranking', () => {
   test('field results carry their Pro condition, since, removed-in and replacement', () => {
     const marked: FieldIndexRecord[] = [
       ...fields,
-      record('controlPlane.distro.k8s.newer', 'controlPlane-distro-k8s-newer', {since: '0.21.0', pro: true, proWhen: ['with the k8s distro']}),
-      record('controlPlane.distro.k8s.gone', 'controlPlane-distro-k8s-gone', {removedIn: '0.22.0', deprecated: true, facts: [{kind: 'deprecated', replacement: 'controlPlane.distro.k8s.newer', evidence: 'x'}]}),
+      record('controlPlane.distro.k8s.newer', 'controlPlane-distro-k8s-newer', {since: '1.1.0', pro: true, proWhen: ['with the k8s distro']}),
+      record('controlPlane.distro.k8s.gone', 'controlPlane-distro-k8s-gone', {removedIn: '1.2.0', deprecated: true, replacement: 'controlPlane.distro.k8s.newer', facts: [{kind: 'deprecated', replacement: 'controlPlane.distro.k8s.newer', evidence: 'x'}]}),
     ];
     const html = controlPlanePage.replace('</details></details></details></div>', `${fieldHtml('controlPlane-distro-k8s-newer', 'newer', 4)}${fieldHtml('controlPlane-distro-k8s-gone', 'gone', 4)}</details></details></details></div>`);
     const built = [{route: '/docs/control-plane', ...extractPage(html)}];
     const prepared = prepareIndex(JSON.parse(JSON.stringify(buildVersionIndex('current', built, marked).index)));
     const byPath = new Map(prepared.fields.map((field) => [field.path, field]));
-    assert.deepEqual(byPath.get('controlPlane.distro.k8s.newer')!.marks, {proWhen: ['with the k8s distro'], since: '0.21.0'});
-    assert.deepEqual(byPath.get('controlPlane.distro.k8s.gone')!.marks, {removedIn: '0.22.0', use: 'controlPlane.distro.k8s.newer'});
+    assert.deepEqual(byPath.get('controlPlane.distro.k8s.newer')!.marks, {proWhen: ['with the k8s distro'], since: '1.1.0'});
+    assert.deepEqual(byPath.get('controlPlane.distro.k8s.gone')!.marks, {removedIn: '1.2.0', use: 'controlPlane.distro.k8s.newer'});
     assert.equal(byPath.get('controlPlane.distro.k8s.gone')!.anchor, 'controlPlane-distro-k8s-gone', 'an empty anchor slot means the derived one');
     assert.equal(byPath.get('controlPlane.distro.k8s.enabled')!.marks, undefined);
   });

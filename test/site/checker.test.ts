@@ -5,8 +5,8 @@
  * line, linked to a page that has the field; the minimal file; the upgrade
  * check; the share link; no request carries the config; keyboard-only use;
  * axe-core's WCAG A/AA rules; the checker's code loads on that page only.
- * The fields are picked from each release's published field data, the same
- * file the page reads.
+ * The fields are picked from the release data the site publishes, the same
+ * file the page reads; the releases are the manifest's sample.
  */
 import assert from 'node:assert/strict';
 import {mkdirSync, readFileSync, writeFileSync} from 'node:fs';
@@ -16,33 +16,33 @@ import {after, before, describe, test} from 'node:test';
 import type {Browser, BrowserContext, Page} from 'playwright-core';
 import {Document, parse, parseDocument, isMap, isPair, isScalar} from 'yaml';
 import {sameDefault} from '../../src/reference/history';
-import {currentVersion, readManifestSync} from '../../src/reference/manifest';
 import {parentPath, parsePath} from '../../src/reference/configPath';
-import type {PublishedField, PublishedFields} from '../../src/reference/published';
-import {PUBLISHED_FIELDS, docsRoute, publishedUrl} from '../../src/reference/urls';
+import type {PublishedField} from '../../src/reference/published';
+import {listedOn} from '../../src/reference/releases';
+import {PUBLISHED_SCHEMA, RELEASES_URL, docsRoute, publishedUrl} from '../../src/reference/urls';
 import {launchChromium} from '../support/browser';
-import {builtSite, projectRoot} from '../support/buildDir';
+import {builtReleases, builtSite, projectRoot} from '../support/buildDir';
 import {serveBuild, type StaticSite} from '../support/staticServer';
 import {chartDir} from '../support/chart';
+import {CURRENT, DOCUMENTED, LINE, OLDEST_DOCUMENTED, SAMPLE_DOCUMENTED} from '../support/versions';
 
 const CHECKER = 'check';
 /** Appears in every config the tests type: no request may carry it. */
 const MARKER = 'marker-6c1f0e93';
 const RESULTS = path.join(projectRoot, 'test-results');
 
-const current = currentVersion(readManifestSync(projectRoot));
+const current = CURRENT;
 
-function published(version: string): PublishedFields {
-  return JSON.parse(readFileSync(path.join(builtSite(), publishedUrl(version, PUBLISHED_FIELDS)), 'utf8')) as PublishedFields;
+/** A release's fields as the page reads them from the published release data. */
+function published(version: string): {version: string; fields: PublishedField[]} {
+  return {version, fields: builtReleases().fieldsOf(version)};
 }
-
-const documented = published(current).documented;
 
 const keysOf = (field: PublishedField): string[] => parsePath(field.path).map((segment) => (segment.kind === 'property' ? segment.key : '?'));
 const plain = (field: PublishedField): boolean => keysOf(field).every((key) => /^[A-Za-z][A-Za-z0-9]*$/u.test(key)) && field.route !== undefined;
 
 /** The fields one release's test file sets, each a different section, picked from the release's data. */
-function pickFields(data: PublishedFields) {
+function pickFields(data: {version: string; fields: PublishedField[]}) {
   const byPath = new Map(data.fields.map((field) => [field.path, field]));
   const ancestors = (field: PublishedField): PublishedField[] => {
     const found: PublishedField[] = [];
@@ -166,7 +166,7 @@ describe('the config checker in a browser', () => {
     await context.close();
   }
 
-  for (const version of documented) {
+  for (const version of SAMPLE_DOCUMENTED) {
     test(`${version}: a typo, a wrong type, a deprecated, a Pro and a default-equal field, each on its line with a link that lands on the field; the minimal file`, async () => {
       const data = published(version);
       const picked = pickFields(data);
@@ -215,29 +215,51 @@ describe('the config checker in a browser', () => {
     });
   }
 
-  test('the upgrade check from 0.20.0 to 0.22.0 lists a removed key and a changed default the file does not set, linked to what changed', async () => {
-    const from = published('0.20.0');
-    const to = new Map(published('0.22.0').fields.map((field) => [field.path, field]));
+  test(`the first finding needs the release data and the release's schema: two requests, whatever the number of releases`, async () => {
+    for (const version of SAMPLE_DOCUMENTED) {
+      const {page, requests: own} = await open(`${CHECKER}?version=${version}`);
+      await page.locator(`[data-checked="${version}:0"]`).waitFor({timeout: 30_000});
+      const text = `sync:\n  toHost:\n    pods:\n      enabld: true # ${MARKER}\n`;
+      await load(page, version, text);
+      const data = own.map((line) => new URL(line.split(' ')[1]).pathname).filter((pathname) => pathname.endsWith('.json'));
+      const base = new URL(site.origin).pathname.replace(/\/$/u, '');
+      assert.deepEqual(data.sort(), [`${base}${RELEASES_URL}`, `${base}${publishedUrl(version, PUBLISHED_SCHEMA)}`].sort(), `${version}: ${data.join(', ')}`);
+      await page.context().close();
+    }
+    console.log(`checker data requests: 2 for a line of ${LINE.releases.length} releases`);
+  });
+
+  test('the upgrade check from the oldest documented release to the current one lists a removed key and a changed default the file does not set, linked to what changed', async () => {
+    const from = published(OLDEST_DOCUMENTED);
+    const to = new Map(published(CURRENT).fields.map((field) => [field.path, field]));
+    const changedIn = (path: string): string[] =>
+      builtReleases()
+        .fieldsOf(CURRENT)
+        .find((field) => field.path === path)!
+        .defaultChanges!.map((change) => change.version)
+        .filter((version) => LINE.releases.indexOf(version) > LINE.releases.indexOf(OLDEST_DOCUMENTED) && LINE.releases.indexOf(version) <= LINE.releases.indexOf(CURRENT));
     const leaves = from.fields.filter((field) => field.default !== undefined && plain(field));
     const removed = leaves.find((field) => !to.has(field.path));
-    const changed = leaves.find((field) => to.has(field.path) && !sameDefault(field.default, to.get(field.path)!.default) && !(removed && field.path.startsWith(removed.path)));
+    // A default whose change a documented what-changed page lists.
+    const changed = leaves.find((field) => to.has(field.path) && !sameDefault(field.default, to.get(field.path)!.default) && !(removed && field.path.startsWith(removed.path)) && changedIn(field.path).some((version) => listedOn(LINE, version)));
     assert.ok(removed && changed, 'the releases differ');
     const doc = new Document({});
     doc.setIn(keysOf(removed), removed.default);
     doc.setIn(['controlPlane', 'proxy', 'extraSANs'], [MARKER]);
     const text = doc.toString();
     const {page} = await open(CHECKER);
-    await load(page, '0.20.0', text);
-    await page.selectOption('[data-testid="checker-upgrade-target"]', '0.22.0');
+    await load(page, OLDEST_DOCUMENTED, text);
+    await page.selectOption('[data-testid="checker-upgrade-target"]', CURRENT);
     const removedItem = page.locator(`[data-testid="checker-upgrade-removed"] li[data-path="${removed.path}"]`);
     await removedItem.waitFor();
-    assert.match((await removedItem.textContent())!, new RegExp(`\\(line ${lineOfKey(text, keysOf(removed))}\\): removed in`, 'u'));
+    assert.match((await removedItem.textContent())!, new RegExp(`\\(line ${lineOfKey(text, keysOf(removed))}\\): removed in ${removed.removedIn!.replace(/\./gu, '\\.')}`, 'u'));
     const changedItem = page.locator(`[data-testid="checker-upgrade-defaults"] li[data-path="${changed.path}"]`);
     assert.equal(await changedItem.count(), 1, `${changed.path} is listed`);
     const whatChanged = changedItem.locator('a', {hasText: 'what changed in'});
     const href = await whatChanged.first().getAttribute('href');
-    const changedIn = (await whatChanged.first().textContent())!.replace('what changed in ', '');
-    assert.equal(new URL(href!, site.origin).pathname, `${new URL(site.origin).pathname.replace(/\/$/u, '')}${docsRoute(changedIn, current, 'changes')}`);
+    const listedIn = (await whatChanged.first().textContent())!.replace('what changed in ', '');
+    assert.ok(DOCUMENTED.includes(listedIn));
+    assert.equal(new URL(href!, site.origin).pathname, `${new URL(site.origin).pathname.replace(/\/$/u, '')}${docsRoute(listedIn, current, 'changes')}`);
     const context = await browser.newContext();
     contexts.push(context);
     const changesPage = await context.newPage();
@@ -252,7 +274,7 @@ describe('the config checker in a browser', () => {
   test('the share link restores the release, the file and the findings in a new page; it lives in the fragment', async () => {
     const text = `sync:\n  toHost:\n    pods:\n      enabld: true\n# ${MARKER}\n`;
     const {page} = await open(CHECKER);
-    await load(page, '0.21.0', text);
+    await load(page, OLDEST_DOCUMENTED, text);
     const before = await findingsOf(page);
     await page.getByRole('button', {name: 'Copy share link'}).click();
     const link = await page.locator('[data-testid="checker-share-link"]').inputValue();
@@ -261,8 +283,8 @@ describe('the config checker in a browser', () => {
     assert.match(url.hash, /^#config=[A-Za-z0-9_-]+$/u);
     assert.equal(await page.evaluate(() => navigator.clipboard.readText()), link);
     const restored = await open(`${CHECKER}${url.hash}`);
-    await checked(restored.page, '0.21.0', text);
-    assert.equal(await restored.page.locator('[data-testid="checker-release"]').inputValue(), '0.21.0');
+    await checked(restored.page, OLDEST_DOCUMENTED, text);
+    assert.equal(await restored.page.locator('[data-testid="checker-release"]').inputValue(), OLDEST_DOCUMENTED);
     assert.equal(await restored.page.locator('.cm-content').evaluate((content) => [...content.querySelectorAll('.cm-line')].map((line) => line.textContent).join('\n')), text.replace(/\n$/u, '\n'));
     assert.deepEqual(await findingsOf(restored.page), before);
     for (const request of restored.requests) assert.ok(!request.includes(url.hash.slice(1)), `no request carries the share state: ${request}`);
@@ -378,7 +400,7 @@ describe('the config checker in a browser', () => {
     await page.getByRole('navigation', {name: 'Main'}).getByRole('link', {name: 'Check a config'}).click();
     await page.waitForURL(/\/check$/u);
     await page.locator(`[data-checked="${current}:0"]`).waitFor({timeout: 30_000});
-    for (const version of documented) {
+    for (const version of SAMPLE_DOCUMENTED) {
       const overview = await open(docsRoute(version, current).slice(1));
       const link = overview.page.getByRole('link', {name: `Check your own vcluster.yaml against ${version}`});
       await link.click();
@@ -396,7 +418,7 @@ describe('the config checker in a browser', () => {
     for (const colorScheme of ['light', 'dark'] as const) {
       for (const width of [1280, 390]) {
         const {page} = await open(CHECKER, {colorScheme, width});
-        await load(page, '0.21.0', text);
+        await load(page, OLDEST_DOCUMENTED, text);
         await page.getByRole('button', {name: 'Copy share link'}).click();
         await page.locator('[data-testid="checker-share-link"]').waitFor();
         await page.addScriptTag({content: axeSource});

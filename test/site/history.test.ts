@@ -1,23 +1,22 @@
 /**
- * Field history on the built site, for the three real releases: "since"
- * marks, changed defaults with both values, "removed in" marks, and the
- * notice for a deep link to a field a release lacks (in Chromium).
+ * Field history on the built site, read against the release data it
+ * publishes: "since" and "removed in" marks naming the exact release
+ * (history-only ones included), changed defaults with both values, and the
+ * notice for a deep link to a field a release lacks (in Chromium). The
+ * releases are the manifest's sample (test/support/versions.ts).
  */
 import assert from 'node:assert/strict';
 import {readFileSync} from 'node:fs';
 import path from 'node:path';
 import {describe, it} from 'node:test';
 import {isElement, parseHtmlDocument, textOf, walkElements, attr, type HtmlElement} from '../../src/lib/html';
-import type {PublishedField, PublishedFields} from '../../src/reference/published';
-import {PUBLISHED_FIELDS, publishedUrl} from '../../src/reference/urls';
-import {builtSite} from '../support/buildDir';
+import type {PublishedField} from '../../src/reference/published';
+import {RELEASES_URL, docsRoute} from '../../src/reference/urls';
+import {builtReleases, builtSite} from '../support/buildDir';
 import {builtSiteInBrowser} from '../support/siteSession';
+import {CURRENT, DOCUMENTED, LINE, OLDEST_DOCUMENTED, SAMPLE_DOCUMENTED} from '../support/versions';
 
-const [CURRENT, MIDDLE, OLDEST] = ['0.22.0', '0.21.0', '0.20.0'];
-
-function fieldsOf(version: string): PublishedFields {
-  return JSON.parse(readFileSync(path.join(builtSite(), publishedUrl(version, PUBLISHED_FIELDS)), 'utf8')) as PublishedFields;
-}
+const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&');
 
 /** The field's block on its page in the built HTML: the element around its heading (or its section). */
 function fieldBlock(field: PublishedField): {text: string; head: string} {
@@ -43,88 +42,87 @@ function fieldBlock(field: PublishedField): {text: string; head: string} {
   return {text: textOf(block), head: textOf(head)};
 }
 
+/** Every `step`-th of a list, at least a few: the marks are checked on a spread of fields. */
+const spread = <T>(list: readonly T[], most = 12): T[] => list.filter((_, i) => i % Math.max(1, Math.floor(list.length / most)) === 0);
+
 describe('field history in the reference', () => {
-  it(`a field added in ${MIDDLE} says so on the ${MIDDLE} and ${CURRENT} pages, and ${OLDEST} has no since marks`, () => {
-    const middle = fieldsOf(MIDDLE).fields.filter((field) => field.since === MIDDLE && field.route);
-    const current = new Map(fieldsOf(CURRENT).fields.map((field) => [field.path, field]));
-    const oldest = new Set(fieldsOf(OLDEST).fields.map((field) => field.path));
-    assert.ok(middle.length > 100, `${middle.length} fields are new in ${MIDDLE}`);
-    let checked = 0;
-    for (const field of middle.filter((_, i) => i % 25 === 0)) {
-      assert.ok(!oldest.has(field.path), `${field.path} is not in ${OLDEST}`);
-      assert.match(fieldBlock(field).head, new RegExp(`since ${MIDDLE.replace(/\./g, '\\.')}`, 'u'), `${MIDDLE}: ${field.path}`);
-      const later = current.get(field.path);
-      if (later?.route) assert.match(fieldBlock(later).head, new RegExp(`since ${MIDDLE.replace(/\./g, '\\.')}`, 'u'), `${CURRENT}: ${field.path}`);
-      checked++;
-    }
-    assert.ok(checked >= 4);
-    assert.equal(fieldsOf(OLDEST).fields.filter((field) => field.since).length, 0, 'nothing is newer than the oldest release');
-    for (const file of ['docs/0.20.0/sync.html', 'docs/0.20.0/control-plane.html']) {
-      assert.ok(!/>since \d/u.test(readFileSync(path.join(builtSite(), file), 'utf8')), `${file} has no since mark`);
-    }
-  });
+  for (const version of SAMPLE_DOCUMENTED) {
+    it(`${version}: "since" and "removed in" name the release the data names, history-only ones too`, () => {
+      const fields = builtReleases().fieldsOf(version).filter((field) => field.route);
+      const since = fields.filter((field) => field.since);
+      const removed = fields.filter((field) => field.removedIn);
+      if (version === LINE.releases[0]) assert.equal(since.length, 0, 'nothing is newer than the oldest release of the line');
+      for (const field of spread(since)) assert.match(fieldBlock(field).head, new RegExp(`since ${escape(field.since!)}`, 'u'), `${version}: ${field.path}`);
+      for (const field of spread(removed)) assert.match(fieldBlock(field).head, new RegExp(`removed in ${escape(field.removedIn!)}`, 'u'), `${version}: ${field.path}`);
+      const withoutSince = spread(fields.filter((field) => !field.since));
+      for (const field of withoutSince) assert.doesNotMatch(fieldBlock(field).head, /since \d/u, `${version}: ${field.path} has no since mark`);
+      const historyOnly = removed.filter((field) => !DOCUMENTED.includes(field.removedIn!));
+      if (version === CURRENT) assert.ok(historyOnly.length > 0 || LINE.releases.at(-1) === CURRENT, `${version}: some field was removed by a history-only release`);
+      console.log(`${version}: ${since.length} fields with since, ${removed.length} with removed in (${historyOnly.length} by history-only releases)`);
+    });
 
-  it(`a default that changed in ${CURRENT} shows the new value and the one before`, () => {
-    const changed = fieldsOf(CURRENT).fields.filter((field) => field.defaultChanges?.some((change) => change.version === CURRENT) && field.route);
-    assert.ok(changed.length > 0);
-    for (const field of changed) {
-      const change = field.defaultChanges!.find((entry) => entry.version === CURRENT)!;
-      const {text} = fieldBlock(field);
-      assert.ok(text.includes(`Default changed in ${CURRENT} (was`), `${field.path}: ${text.slice(0, 400)}`);
-      for (const value of [change.fromYaml, change.toYaml]) {
-        const lastLine = value!.trim().split('\n').at(-1)!.trim();
-        assert.ok(text.includes(lastLine), `${field.path} shows ${lastLine}`);
+    it(`${version}: a default changed up to this release shows the new value and the one before`, () => {
+      const changed = builtReleases().fieldsOf(version).filter((field) => field.route && field.defaultChanges?.some((change) => LINE.releases.indexOf(change.version) <= LINE.releases.indexOf(version)));
+      for (const field of spread(changed)) {
+        const {text} = fieldBlock(field);
+        for (const change of field.defaultChanges!.filter((entry) => LINE.releases.indexOf(entry.version) <= LINE.releases.indexOf(version))) {
+          assert.ok(text.includes(`Default changed in ${change.version} (was`), `${field.path}: ${text.slice(0, 400)}`);
+          if (change.fromYaml) assert.ok(text.includes(change.fromYaml.trim().split('\n').at(-1)!.trim()), `${field.path} shows the value before`);
+        }
       }
-    }
-  });
-
-  it(`a field removed in ${CURRENT} is marked on the ${MIDDLE} page`, () => {
-    const removed = fieldsOf(MIDDLE).fields.filter((field) => field.removedIn === CURRENT && field.route);
-    assert.ok(removed.length > 0);
-    for (const field of removed) assert.match(fieldBlock(field).head, new RegExp(`removed in ${CURRENT.replace(/\./g, '\\.')}`, 'u'), field.path);
-  });
+    });
+  }
 });
 
 describe('a deep link to a field the release lacks', () => {
   const session = builtSiteInBrowser();
+  const releases = () => builtReleases();
+  /** A field a documented release shows and `version` lacks. */
+  const elsewhere = (version: string) =>
+    releases().data.fields.find((field) => !releases().stateAt(field, releases().indexOf(version)) && releases().shownIn(field).some((place) => place.version !== version));
 
-  it(`on an ${OLDEST} page, says which releases have it and links there`, async () => {
-    const added = fieldsOf(MIDDLE).fields.find((field) => field.path.startsWith('sync.') && field.since === MIDDLE && field.route)!;
+  it(`on an ${OLDEST_DOCUMENTED} page: says which releases show it and links there, reading the release data only then`, async () => {
+    const field = elsewhere(OLDEST_DOCUMENTED);
+    assert.ok(field, `some documented release shows a field ${OLDEST_DOCUMENTED} lacks`);
+    const [first] = releases().shownIn(field);
     const page = await session.browser().newPage();
     const requests: string[] = [];
     page.on('request', (request) => requests.push(new URL(request.url()).pathname));
-    await page.goto(`${session.site().origin}docs/${OLDEST}/sync#${added.anchor}`);
+    await page.goto(`${session.site().origin}${docsRoute(OLDEST_DOCUMENTED, CURRENT, 'sync').replace(/^\//u, '')}#${first.anchor}`);
     const notice = page.locator('.missing-field');
     await notice.waitFor();
-    assert.match((await notice.textContent()) ?? '', new RegExp(`vCluster ${OLDEST} has no`, 'u'));
+    assert.match((await notice.textContent()) ?? '', new RegExp(`vCluster ${escape(OLDEST_DOCUMENTED)} has no`, 'u'));
     assert.ok(await notice.evaluate((element) => element === document.activeElement), 'the notice has the focus');
-    const link = notice.getByRole('link', {name: `vCluster ${MIDDLE}`});
-    assert.ok(requests.some((request) => request.endsWith('anchors.json')), 'the anchor lists were read');
+    assert.equal(requests.filter((request) => request.endsWith(RELEASES_URL)).length, 1, 'the release data was read, once');
+    assert.ok(!requests.some((request) => request.endsWith('anchors.json')), 'no per-version anchor lists');
+    const link = notice.getByRole('link', {name: `vCluster ${first.version}`});
     await link.click();
-    await page.waitForURL((url) => url.pathname.includes(`/docs/${MIDDLE}/`));
-    assert.equal(new URL(page.url()).hash, `#${added.anchor}`);
-    assert.equal(await page.locator(`[id="${added.anchor}"]`).count(), 1, 'the link lands on the field');
+    await page.waitForURL((url) => url.pathname === new URL(`${session.site().origin}${first.route.replace(/^\//u, '')}`).pathname);
+    assert.equal(new URL(page.url()).hash, `#${first.anchor}`);
+    assert.equal(await page.locator(`[id="${first.anchor}"]`).count(), 1, 'the link lands on the field');
     assert.equal(await page.locator('.missing-field').count(), 0, 'no notice where the field is');
     await page.close();
   });
 
-  it(`on a ${CURRENT} page, points a link to a removed field at ${MIDDLE}`, async () => {
-    const removed = fieldsOf(MIDDLE).fields.find((field) => field.removedIn === CURRENT && field.route)!;
+  it(`on a ${CURRENT} page, points a link to a field it lacks at a documented release that shows it`, async () => {
+    const field = elsewhere(CURRENT);
+    assert.ok(field, `some documented release shows a field ${CURRENT} lacks`);
+    const [first] = releases().shownIn(field);
     const page = await session.browser().newPage();
-    await page.goto(`${session.site().origin}${removed.route!.replace(`/docs/${MIDDLE}`, 'docs').replace(/^\//u, '')}#${removed.anchor}`);
+    await page.goto(`${session.site().origin}${docsRoute(CURRENT, CURRENT, 'sync').replace(/^\//u, '')}#${first.anchor}`);
     const notice = page.locator('.missing-field');
     await notice.waitFor();
-    assert.equal(await notice.getByRole('link', {name: `vCluster ${MIDDLE}`}).count(), 1);
+    assert.equal(await notice.getByRole('link', {name: `vCluster ${first.version}`}).count(), 1);
     await page.close();
   });
 
-  it('a page without a deep link makes no request for anchors', async () => {
+  it('a page without a deep link makes no request for the release data', async () => {
     const page = await session.browser().newPage();
     const requests: string[] = [];
     page.on('request', (request) => requests.push(request.url()));
-    await page.goto(`${session.site().origin}docs/${OLDEST}/sync`);
+    await page.goto(`${session.site().origin}${docsRoute(OLDEST_DOCUMENTED, CURRENT, 'sync').replace(/^\//u, '')}`);
     await page.waitForLoadState('networkidle');
-    assert.ok(!requests.some((request) => request.includes('anchors.json')));
+    assert.ok(!requests.some((request) => request.includes(RELEASES_URL)));
     await page.close();
   });
 });

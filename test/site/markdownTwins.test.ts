@@ -29,7 +29,7 @@ const versions = documentedVersionsSync(projectRoot, manifest);
 interface DocsPage {
   version: string;
   file: string;
-  /** Site path without the baseUrl: `/docs/0.21.0/sync`. */
+  /** Site path without the baseUrl: `/docs/<version>/sync`. */
   route: string;
   /** The field paths the partials it imports show. */
   fields: string[];

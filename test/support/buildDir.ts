@@ -1,7 +1,7 @@
 import {existsSync, readFileSync} from 'node:fs';
 import path from 'node:path';
-import type {PublishedAnchors} from '../../src/reference/published';
-import {PUBLISHED_ANCHORS, publishedUrl} from '../../src/reference/urls';
+import {Releases, type ReleasesData} from '../../src/reference/releases';
+import {RELEASES_URL} from '../../src/reference/urls';
 
 export const projectRoot = path.resolve(__dirname, '../..');
 
@@ -14,9 +14,21 @@ export function builtSite(): string {
   return dir;
 }
 
-/** The route of a docs version's page with the most fields, from the anchors gen-partials publishes (route → its anchors). */
+const lines = new Map<string, Releases>();
+
+/** The release data a build publishes (every release's fields, and the routes that show them). */
+export function builtReleases(dir = builtSite()): Releases {
+  let releases = lines.get(dir);
+  if (!releases) {
+    releases = new Releases(JSON.parse(readFileSync(path.join(dir, RELEASES_URL), 'utf8')) as ReleasesData);
+    lines.set(dir, releases);
+  }
+  return releases;
+}
+
+/** The route of a docs version's page with the most fields, from the release data's routes. */
 export function pageWithMostFields(version: string): string {
-  const anchors = JSON.parse(readFileSync(path.join(builtSite(), publishedUrl(version, PUBLISHED_ANCHORS)), 'utf8')) as PublishedAnchors;
-  const count = (route: string) => anchors.pages[route].split(' ').length;
-  return Object.keys(anchors.pages).reduce((a, b) => (count(b) > count(a) ? b : a));
+  const count = new Map<string, number>();
+  for (const field of builtReleases().fieldsOf(version)) if (field.route) count.set(field.route, (count.get(field.route) ?? 0) + 1);
+  return [...count].reduce((a, b) => (b[1] > a[1] ? b : a))[0];
 }

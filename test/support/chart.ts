@@ -2,7 +2,8 @@
  * Where the tests find their inputs: the real vCluster charts (read-only,
  * outside the repository) and the small fixture charts under test/fixtures.
  */
-import {existsSync, readFileSync} from 'node:fs';
+import {createHash} from 'node:crypto';
+import {readFileSync} from 'node:fs';
 import path from 'node:path';
 import {fileURLToPath} from 'node:url';
 import {parse, parseDocument} from 'yaml';
@@ -19,19 +20,6 @@ export const FIXTURES_DIR = path.join(PROJECT_ROOT, 'test', 'fixtures');
 export function fixtureDir(name: string): string {
   return path.join(FIXTURES_DIR, name);
 }
-
-/** The versions the project documents (chart-versions.json), newest first; each must exist in CHART_SOURCE. */
-export const VERSIONS: string[] = (() => {
-  const manifest = JSON.parse(readFileSync(path.join(PROJECT_ROOT, 'chart-versions.json'), 'utf8')) as {versions: Array<{version: string}>};
-  const versions = manifest.versions.map((entry) => entry.version);
-  for (const version of versions) {
-    const dir = path.join(CHART_SOURCE, version);
-    if (!existsSync(path.join(dir, 'values.schema.json')) || !existsSync(path.join(dir, 'values.yaml'))) {
-      throw new Error(`${dir} has no values.schema.json + values.yaml: set CHART_SOURCE to the directory holding <version>/ for ${versions.join(', ')}`);
-    }
-  }
-  return versions;
-})();
 
 export function chartDir(version: string): string {
   return path.join(CHART_SOURCE, version);
@@ -78,4 +66,9 @@ export function schemaDescriptions(schema: unknown): string[] {
   };
   visit(schema);
   return found;
+}
+
+/** A file's sha256, as the manifest records it. */
+export function sha256File(file: string): string {
+  return createHash('sha256').update(readFileSync(file)).digest('hex');
 }

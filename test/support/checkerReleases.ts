@@ -1,43 +1,70 @@
 /**
- * The real releases as the config checker sees them: each documented
- * version's field data as gen-partials publishes it (facts, history and the
- * routes of the real docs pages included; generated first when missing),
- * and its schema compiled. Fixture variants change one field's data.
+ * The real releases as the config checker sees them: the release data of the
+ * whole line as gen-partials publishes it (facts, history and the routes of
+ * the real docs pages included; generated first when missing), and each
+ * documented release's schema compiled. Fixture variants change one field's
+ * data. Helpers find fields by what the data says of them, so no test
+ * names a release.
  */
 import {readFileSync} from 'node:fs';
 import path from 'node:path';
-import {chartDir, PROJECT_ROOT, readSchema, VERSIONS} from './chart';
+import {chartDir, PROJECT_ROOT, readSchema} from './chart';
 import {ensureRealReference} from './remarkSite';
+import {DOCUMENTED} from './versions';
 import {compileChartSchema} from '../../src/reference/chartSchema';
-import {publishedDirFor} from '../../src/reference/files';
-import type {PublishedField, PublishedFields} from '../../src/reference/published';
-import {PUBLISHED_FIELDS} from '../../src/reference/urls';
+import {publishedRootFor} from '../../src/reference/files';
+import type {PublishedField} from '../../src/reference/published';
+import {Releases, type ReleasesData} from '../../src/reference/releases';
+import {RELEASES_FILE} from '../../src/reference/urls';
 import {checkerRelease, type CheckerRelease} from '../../src/checker/release';
 
+let line: Releases | undefined;
 let loading: Promise<CheckerRelease[]> | undefined;
+
+/** The published release data of the whole line. */
+export function realLine(): Releases {
+  if (!line) {
+    ensureRealReference();
+    line = new Releases(JSON.parse(readFileSync(path.join(publishedRootFor(PROJECT_ROOT), RELEASES_FILE), 'utf8')) as ReleasesData);
+  }
+  return line;
+}
 
 /** Every documented release, newest first, schemas compiled. */
 export function realReleases(): Promise<CheckerRelease[]> {
-  loading ??= Promise.resolve().then(() => {
-    ensureRealReference();
-    return VERSIONS.map((version) => {
-      const data = JSON.parse(readFileSync(path.join(publishedDirFor(PROJECT_ROOT, version), PUBLISHED_FIELDS), 'utf8')) as PublishedFields;
+  loading ??= Promise.resolve().then(() =>
+    DOCUMENTED.map((version) => {
       const schema = readSchema(chartDir(version));
-      return checkerRelease(data, schema, compileChartSchema(schema));
-    });
-  });
+      return checkerRelease(realLine(), version, schema, compileChartSchema(schema));
+    }),
+  );
   return loading;
 }
 
 export async function realRelease(version: string): Promise<CheckerRelease> {
   const found = (await realReleases()).find((release) => release.version === version);
-  if (!found) throw new Error(`no documented release ${version} (documented: ${VERSIONS.join(', ')})`);
+  if (!found) throw new Error(`no documented release ${version} (documented: ${DOCUMENTED.join(', ')})`);
   return found;
 }
 
-/** A release whose fields at the given paths carry extra data (facts, history), as the generator will publish them. */
+/** A release whose fields at the given paths carry other data (facts, history), as a fixture. */
 export function withFieldData(release: CheckerRelease, changes: Record<string, Partial<PublishedField>>): CheckerRelease {
   for (const path of Object.keys(changes)) if (!release.byPath.has(path)) throw new Error(`${release.version} has no field ${path}`);
-  const fields = release.data.fields.map((field) => (changes[field.path] ? {...field, ...changes[field.path]} : field));
-  return checkerRelease({...release.data, fields}, release.schema, release.validate);
+  const fields = release.fields.map((field) => (changes[field.path] ? {...field, ...changes[field.path]} : field));
+  return checkerRelease(release.line, release.version, release.schema, release.validate, fields);
+}
+
+/** A value of a field's type the schema accepts where nothing narrower is asked: `true`, `"x"`, `1`, `{}`, `[]`. */
+export function sampleValue(type: string): string {
+  if (/^boolean/u.test(type)) return 'true';
+  if (/^(integer|number)/u.test(type)) return '1';
+  if (/\[\]$/u.test(type)) return '[]';
+  if (/^(object|map)/u.test(type)) return '{}';
+  return 'x';
+}
+
+/** The YAML of one literal path set to `value` (`a.b.c: v` as nested maps). */
+export function yamlAt(path: string, value: string): string {
+  const keys = path.split('.');
+  return keys.map((key, i) => `${'  '.repeat(i)}${key}:${i === keys.length - 1 ? ` ${value}` : ''}`).join('\n') + '\n';
 }

@@ -193,7 +193,7 @@ export async function buildHostileSite(): Promise<HostileSite> {
   // The default-values page (gen-partials --out makes no site pages): the chart's values.yaml, its values file published.
   const current = currentVersion(await readManifest(dir));
   const index = (await readFieldIndex(partialsDir))!;
-  const defaults = createDefaultsOutput(await loadChart(chartDir), current, index, pageMapFor(docs, dir), {order: [current], current, documented: [current]});
+  const defaults = createDefaultsOutput(await loadChart(chartDir), current, index, pageMapFor(docs, dir), {releases: [current], documented: [current]});
   await writeFile(path.join(partialsDir, DEFAULTS_FILE), defaults.partial);
   await writeFile(path.join(docs, `${DEFAULTS_PAGE}.mdx`), `---\ntitle: Default values\n---\n\nimport Defaults from './_partials/config/${DEFAULTS_FILE}';\n\n<Defaults />\n`);
   await mkdir(publishedDirFor(dir, current), {recursive: true});

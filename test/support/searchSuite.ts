@@ -65,7 +65,7 @@ export async function assertRevealed(page: Page, id: string): Promise<void> {
   }, id);
 }
 
-/** `docs` or `docs/0.21.0`: where a version's pages are, relative to the baseUrl. */
+/** `docs` or `docs/<version>`: where a version's pages are, relative to the baseUrl. */
 function docsPath(versionPath: string): string {
   return versionPath ? `docs/${versionPath}` : 'docs';
 }
@@ -77,7 +77,7 @@ export function versionPaths(): string[] {
 
 /**
  * The search tests against one build: `baseUrl` it was built with, `versionPath`
- * the docs version to search from ('' for the current one, else e.g. '0.21.0').
+ * the docs version to search from ('' for the current one, else a version such as '1.1.0').
  */
 export function describeSearch(name: string, options: {dir: () => string; baseUrl?: string; versionPaths?: string[]}): void {
   describe(name, () => {

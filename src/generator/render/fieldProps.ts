@@ -1,5 +1,4 @@
-import type {FieldEntry, FieldFacts, SectionProps} from '../../lib/fieldProps';
-import {nameOfPath} from '../../lib/fieldProps';
+import {SECTION_FACT_KEYS, nameOfPath, type FieldEntry, type FieldFacts, type SectionProps} from '../../lib/fieldProps';
 import {anchorOfPath, parsePath} from '../../reference/configPath';
 import {compareVersions} from '../../reference/releases';
 import {toYaml} from '../model/defaults';
@@ -77,23 +76,11 @@ export function allowedValues(node: Pick<FieldNode, 'enumValues' | 'constValue'>
   return node.enumValues?.length ? node.enumValues : undefined;
 }
 
+/** A section's props: its identity, and the facts `SECTION_FACT_KEYS` declares of its field's. */
 export function createSectionProps(node: FieldNode, version?: string): SectionProps {
   const props: SectionProps = {path: node.path, type: node.type};
   if (node.anchor !== anchorOfPath(node.path)) props.anchor = node.anchor;
-  if (node.deprecated) props.deprecated = true;
-  if (node.pro) props.pro = true;
-  if (node.defaultValue && !node.children.length) props.default = toYaml(node.defaultValue.value);
-  // A top-level field without fields is shown by this element alone: its facts go here too.
-  const {enum: allowed, pattern, format, min, max, examples, proWhen, since, removedIn, was} = createFieldFacts(node, version);
-  if (proWhen) props.proWhen = proWhen;
-  if (since) props.since = since;
-  if (removedIn) props.removedIn = removedIn;
-  if (was) props.was = was;
-  if (allowed) props.enum = allowed;
-  if (pattern !== undefined) props.pattern = pattern;
-  if (format !== undefined) props.format = format;
-  if (min !== undefined) props.min = min;
-  if (max !== undefined) props.max = max;
-  if (examples) props.examples = examples;
+  const facts = createFieldFacts(node, version);
+  for (const key of SECTION_FACT_KEYS) if (facts[key] !== undefined) Object.assign(props, {[key]: facts[key]});
   return props;
 }

@@ -1,23 +1,28 @@
 import {anchorOfPath} from '../../reference/configPath';
 import type {FieldRecord} from '../../reference/fieldIndex';
-import {replacementOf} from '../../reference/facts';
 import {FORMAT, type WireField, type WireIndex, type WireMarks, type WirePage} from '../../search/format';
 import {condensedWords, words} from '../../search/words';
 import type {ExtractedPage} from './html';
 
 /** What the index needs of a field record. */
 export type FieldIndexRecord = Pick<FieldRecord, 'path' | 'anchor' | 'type' | 'parent'> &
-  Partial<Pick<FieldRecord, 'pro' | 'proWhen' | 'deprecated' | 'description' | 'facts' | 'since' | 'removedIn'>>;
+  Partial<Pick<FieldRecord, 'pro' | 'proWhen' | 'deprecated' | 'replacement' | 'description' | 'facts' | 'since' | 'removedIn'>>;
 
-/** The Pro condition and history a result shows, or undefined when there is nothing to show. */
+/** Where each search mark (the Pro condition and history a result shows) comes from in the field record: one line per mark. */
+const MARKS: {[K in keyof Required<WireMarks>]: (field: FieldIndexRecord) => WireMarks[K]} = {
+  proWhen: (field) => field.proWhen,
+  since: (field) => field.since,
+  removedIn: (field) => field.removedIn,
+  use: (field) => field.replacement,
+};
+
 function marksOf(field: FieldIndexRecord): WireMarks | undefined {
-  const marks: WireMarks = {};
-  if (field.proWhen) marks.proWhen = field.proWhen;
-  if (field.since) marks.since = field.since;
-  if (field.removedIn) marks.removedIn = field.removedIn;
-  const use = replacementOf(field.facts);
-  if (use) marks.use = use;
-  return Object.keys(marks).length ? marks : undefined;
+  const marks: Record<string, unknown> = {};
+  for (const [key, read] of Object.entries(MARKS)) {
+    const value = read(field);
+    if (value !== undefined) marks[key] = value;
+  }
+  return Object.keys(marks).length ? (marks as WireMarks) : undefined;
 }
 
 export interface BuiltPage extends ExtractedPage {

@@ -13,7 +13,7 @@
 import type {BlockContent, Heading, ListItem, PhrasingContent, RootContent} from 'mdast';
 import {toYaml} from '../../generator/model/defaults';
 import {descriptionToMdast} from '../../generator/render/description';
-import {factLabel, proConditions, replacementOf, type Fact} from '../../reference/facts';
+import {factLabel, proConditions, type Fact} from '../../reference/facts';
 import type {FieldRecord} from '../../reference/fieldIndex';
 
 const text = (value: string): PhrasingContent => ({type: 'text', value});
@@ -60,7 +60,7 @@ function summary(record: FieldRecord): PhrasingContent[] {
   const pro = proConditions(record.pro, facts);
   if (pro.pro) parts.push([text(pro.when.length ? `Pro ${pro.when.join(' or ')}` : 'Pro')]);
   if (record.deprecated) {
-    const replacement = replacementOf(facts);
+    const {replacement} = record;
     parts.push([
       text(record.deprecatedIn ? `deprecated since ${record.deprecatedIn}` : 'deprecated'),
       ...(replacement ? [text(': use '), code(replacement)] : []),
