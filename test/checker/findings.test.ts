@@ -72,8 +72,8 @@ describe('findings', () => {
     assert.equal(finding.severity, 'release mismatch');
     assert.equal(finding.message, '`integrations.certManager` is not in 0.21.0: it was added in 0.22.0.');
     assert.deepEqual(finding.link && [finding.link.version, finding.link.anchor], ['0.22.0', 'integrations-certManager']);
-    // In 0.22.0 it is a field; its only finding is the requirement its facts name.
-    assert.deepEqual(checkConfig(text, current, releases).findings.map((found) => found.kind), ['requires']);
+    // In 0.22.0 it is a field; its findings are the Pro note and the requirement its facts name.
+    assert.deepEqual(checkConfig(text, current, releases).findings.map((found) => found.kind), ['pro', 'requires']);
   });
 
   test('... or removed in an earlier one', () => {
