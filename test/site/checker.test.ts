@@ -51,6 +51,7 @@ function pickFields(data: {version: string; fields: PublishedField[]}) {
   };
   // Requirement and Pro facts add findings of their own (tested in test/checker/): the fields picked here have none.
   const factless = (field: PublishedField): boolean => !field.facts?.some((fact) => fact.kind === 'requires' || fact.kind === 'pro');
+  const requirementless = (field: PublishedField): boolean => !field.facts?.some((fact) => fact.kind === 'requires');
   const ordinary = (field: PublishedField): boolean =>
     plain(field) && factless(field) && !field.pro && !field.deprecated && ancestors(field).every((above) => !above.pro && !above.deprecated && factless(above));
   const booleans = data.fields.filter((field) => field.type === 'boolean' && typeof field.default === 'boolean' && ordinary(field));
@@ -65,7 +66,7 @@ function pickFields(data: {version: string; fields: PublishedField[]}) {
     typo: take(booleans.filter((field) => keysOf(field).length >= 3), 'a typo'),
     wrongType: take(booleans, 'a wrong type'),
     deprecated: take(data.fields.filter((field) => field.deprecated && field.type === 'string' && plain(field)), 'a deprecated field'),
-    pro: take(data.fields.filter((field) => field.pro && !field.proWhen && field.type === 'boolean' && field.default === false && plain(field) && ancestors(field).every((above) => !above.pro)), 'a Pro field'),
+    pro: take(data.fields.filter((field) => field.pro && !field.proWhen && field.type === 'boolean' && field.default === false && plain(field) && requirementless(field) && ancestors(field).every((above) => !above.pro)), 'a Pro field'),
     default: take(booleans, 'a default-equal value'),
   };
 }
