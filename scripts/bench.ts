@@ -6,6 +6,7 @@ import {mkdtempSync, rmSync, writeFileSync} from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import {documentedVersions, readManifest} from '../src/reference/manifest';
+import {benchReleaseLine} from './bench/releaseLine';
 import {measurePages, measureBuilds} from './bench/site';
 
 const root = path.resolve(__dirname, '..');
@@ -48,7 +49,7 @@ async function benchGenerator(source: string, versions: string[]) {
 }
 
 async function main() {
-  const source = process.env.CHART_SOURCE ?? path.resolve(root, '../shared/charts/vcluster');
+  const source = path.resolve(process.env.CHART_SOURCE ?? path.resolve(root, '../shared/charts/vcluster'));
   const manifest = await readManifest(root);
   const versions = await documentedVersions(root, manifest);
   const results: Record<string, unknown> = {date: new Date().toISOString(), node: process.version, cpus: os.cpus().length};
@@ -59,6 +60,13 @@ async function main() {
   console.log(`  floor (read + parse schema JSON and values YAML): ${generator.floorMs.toFixed(0)} ms`);
   console.log(`  gen-partials (whole process, empty output):       ${generator.genPartialsMs.toFixed(0)} ms`);
   console.log(`  ratio: ${generator.ratio.toFixed(2)}x the floor (budget 10x)`);
+
+  const line = benchReleaseLine(root, source, RUNS, median);
+  results.releaseLine = line;
+  console.log(`gen-partials for the site, warm (median of ${line.runs}):`);
+  console.log(`  all ${line.releases} releases of the manifest:     ${line.wholeLineMs.toFixed(0)} ms`);
+  console.log(`  its ${line.documented} documented releases alone:      ${line.documentedOnlyMs.toFixed(0)} ms`);
+  console.log(`  ratio: ${line.ratio.toFixed(2)}x (budget 1.5x)`);
 
   if (!args.includes('--gen-only')) {
     results.build = await measureBuilds(root, source);

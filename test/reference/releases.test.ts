@@ -33,6 +33,15 @@ describe('the release data', () => {
     assert.deepEqual(releases.fieldsOf('1.1.0').map((field) => field.path), STATES['1.1.0'].map(([path]) => path), 'a release reads its own fields in its order');
   });
 
+  test('one order for the line, the newest release\'s; each release\'s own order where the generator gives it', () => {
+    const reordered = {...STATES, '1.2.0': [...STATES['1.2.0']].reverse()};
+    const orders = new Map(Object.entries(reordered).map(([version, list]) => [version, list.map(([path]) => path)]));
+    const data = buildReleasesData(LINE, new Map(Object.entries(reordered)));
+    assert.deepEqual(new Releases(data).fieldsOf('1.2.0').map((field) => field.path), orders.get('1.2.0'), 'the newest release reads its own order');
+    assert.notDeepEqual(new Releases(data).fieldsOf('1.0.0').map((field) => field.path), orders.get('1.0.0'), 'an older one that ordered them otherwise does not, from the data alone');
+    assert.deepEqual(new Releases(data, orders).fieldsOf('1.0.0').map((field) => field.path), orders.get('1.0.0'), 'with the orders it does');
+  });
+
   test('since: the first release of the unbroken run that holds this one; nothing when the oldest has it', () => {
     assert.equal(at('kept', '1.2.0')!.since, undefined);
     assert.equal(at('added', '1.2.0')!.since, '1.1.0');

@@ -16,6 +16,7 @@ import path from 'node:path';
 import {describe, it} from 'node:test';
 import type {Browser, Page} from 'playwright-core';
 import {currentVersion, readManifestSync, readSnapshotsSync} from '../../src/reference/manifest';
+import {SAMPLE_DOCUMENTED} from '../support/versions';
 import {CHECKER_ROUTE, DOCS_ROUTE} from '../../src/reference/urls';
 import {builtSite, pageWithMostFields, projectRoot} from '../support/buildDir';
 import {pageReady} from '../support/pageReady';
@@ -64,8 +65,11 @@ function sitemapPages(): string[] {
 /** Every visit the sitemap asks for, by the rule in the file comment. */
 function plannedVisits(): {visits: Visit[]; phone: string[]} {
   const pages = sitemapPages();
-  const older = readSnapshotsSync(projectRoot).map((version) => `/${DOCS_ROUTE}/${version}`);
-  const isOlder = (pathname: string) => older.some((prefix) => pathname === prefix || pathname.startsWith(`${prefix}/`));
+  const prefixes = (versions: readonly string[]) => versions.map((version) => `/${DOCS_ROUTE}/${version}`);
+  const under = (list: string[]) => (pathname: string) => list.some((prefix) => pathname === prefix || pathname.startsWith(`${prefix}/`));
+  const isOlder = under(prefixes(readSnapshotsSync(projectRoot)));
+  // Of the older versions, the sampled ones (test/support/versions.ts): they share the current version's components.
+  const isSampledOlder = under(prefixes(readSnapshotsSync(projectRoot).filter((version) => SAMPLE_DOCUMENTED.includes(version))));
   const current = pages.filter((pathname) => !isOlder(pathname));
   const heaviest = pageWithMostFields(currentVersion(readManifestSync(projectRoot)));
   assert.ok(current.includes(heaviest), `the page with the most fields, ${heaviest}, is in the sitemap`);
@@ -78,7 +82,7 @@ function plannedVisits(): {visits: Visit[]; phone: string[]} {
     // At phone width the toggle sits in the collapsed menu: each mode is loaded cold.
     ...phone.flatMap((pathname) => (['light', 'dark'] as const).map((mode) => ({pathname, width: PHONE, modes: [mode]}))),
     // Older versions share the current version's components: once each, alternating modes.
-    ...pages.filter(isOlder).map((pathname, i) => ({pathname, width: DESKTOP, modes: [bothModes(i)[0]]})),
+    ...pages.filter(isSampledOlder).map((pathname, i) => ({pathname, width: DESKTOP, modes: [bothModes(i)[0]]})),
   ];
   // The largest pages first, so that the tabs finish together rather than one waiting on the last big page.
   const size = (visit: Visit) => visit.modes.length * statSync(path.join(builtSite(), visit.pathname === '/' ? 'index.html' : `${visit.pathname.slice(1)}.html`)).size;

@@ -14,6 +14,7 @@ import type {Code, Heading, List, Root} from 'mdast';
 import {readIndexedFieldsSync} from '../../src/reference/fieldIndexFile';
 import {partialsDirOf, docsDirFor} from '../../src/reference/files';
 import {currentVersion, documentedVersionsSync, readManifestSync} from '../../src/reference/manifest';
+import {SAMPLE_DOCUMENTED} from '../support/versions';
 import {pageMapFor} from '../../src/reference/pageMap';
 import {DEFAULTS_PAGE, DOCS_ROUTE, LLMS_TXT, PUBLISHED_VALUES, checkerUrl, docsRoute, llmsFullUrl, markdownTwinUrl, publishedUrl} from '../../src/reference/urls';
 import {launchChromium} from '../support/browser';
@@ -25,6 +26,8 @@ import {serveBuild, type StaticSite} from '../support/staticServer';
 const manifest = readManifestSync(projectRoot);
 const current = currentVersion(manifest);
 const versions = documentedVersionsSync(projectRoot, manifest);
+/** The versions whose every page and field the heavier checks read (test/support/versions.ts). */
+const sampled = versions.filter((version) => SAMPLE_DOCUMENTED.includes(version));
 
 interface DocsPage {
   version: string;
@@ -37,7 +40,7 @@ interface DocsPage {
 
 /** Every docs page of every documented version, with the fields its reference partials show (from the sources, not the build). */
 function docsPages(): DocsPage[] {
-  return versions.flatMap((version) => {
+  return sampled.flatMap((version) => {
     const docsDir = docsDirFor(projectRoot, version, current);
     const {index} = readIndexedFieldsSync(partialsDirOf(docsDir), version);
     const map = pageMapFor(docsDir, projectRoot);
@@ -70,7 +73,7 @@ describe('Markdown twins and llms files of the build', () => {
   });
 
   it('finds the pages of every documented version', () => {
-    for (const version of versions) assert.ok(pages.filter((page) => page.version === version).length >= 20, `${version}: pages`);
+    for (const version of sampled) assert.ok(pages.filter((page) => page.version === version).length >= 20, `${version}: pages`);
     assert.ok(pages.some((page) => page.fields.length > 100), 'some pages show a large reference');
   });
 
@@ -104,7 +107,7 @@ describe('Markdown twins and llms files of the build', () => {
   });
 
   it("each release's llms-full.txt holds every page and every field of the release exactly once", () => {
-    for (const version of versions) {
+    for (const version of sampled) {
       const file = path.join(build, llmsFullUrl(version, current));
       const {index} = readIndexedFieldsSync(partialsDirOf(docsDirFor(projectRoot, version, current)), version);
       const tree = parseMarkdownFile(file);
@@ -197,7 +200,7 @@ describe('Markdown twins and llms files of the build', () => {
   });
 
   it("each version's default-values twin holds its values.yaml exactly, and the overview links the checker", () => {
-    for (const version of versions) {
+    for (const version of sampled) {
       const route = docsRoute(version, current, DEFAULTS_PAGE);
       const tree = parseMarkdownFile(path.join(build, markdownTwinUrl(route)));
       const blocks = [...walk(tree)].filter((node): node is Code => node.type === 'code' && node.lang === 'yaml' && (node.meta ?? '').includes(PUBLISHED_VALUES));

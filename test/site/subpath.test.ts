@@ -3,13 +3,19 @@ import {existsSync} from 'node:fs';
 import path from 'node:path';
 import {after, before, describe, it} from 'node:test';
 import type {Browser, Page} from 'playwright-core';
-import {describeSearch} from '../support/searchSuite';
+import {describeSearch, versionPaths} from '../support/searchSuite';
 import {launchChromium} from '../support/browser';
 import {links, parseMarkdownFile} from '../support/markdownTwins';
 import {subpathBuild} from '../support/subpathBuild';
 import {serveBuild, type StaticSite} from '../support/staticServer';
+import {docsRoute} from '../../src/reference/urls';
+import {CURRENT, DOCUMENTED, OLDEST_DOCUMENTED, SAMPLE_DOCUMENTED} from '../support/versions';
 
 const BASE = '/pr-123/';
+/** A docs route below the base path, without its leading slash. */
+const route = (version: string, page = '') => docsRoute(version, CURRENT, page).slice(1);
+/** A documented version other than the current one. */
+const OLDER = DOCUMENTED.find((version) => version !== CURRENT) ?? CURRENT;
 const FIELD = 'controlPlane-backingStore-etcd-embedded-migrateFromDeployedEtcd';
 
 describe(`a build under the base path ${BASE} (PR previews)`, () => {
@@ -43,22 +49,19 @@ describe(`a build under the base path ${BASE} (PR previews)`, () => {
   }
 
   it('serves pages and every asset under the base path', async () => {
-    for (const route of ['', 'docs', 'docs/control-plane', 'docs/0.21.0/sync', 'docs/0.20.0/control-plane/backing-store/etcd']) {
-      const {page, failures} = await open(route);
-      assert.deepEqual(failures, [], route);
+    for (const path of ['', route(CURRENT), route(CURRENT, 'control-plane'), route(OLDER, 'sync'), route(OLDEST_DOCUMENTED, 'control-plane/backing-store/etcd')]) {
+      const {page, failures} = await open(path);
+      assert.deepEqual(failures, [], path);
       const stylesheets = await page.evaluate(() => [...document.styleSheets].map((sheet) => sheet.href ?? ''));
-      assert.ok(stylesheets.some((href) => href.includes(`${'/pr-123/'}assets/css/`)), `${route}: CSS from the base path`);
+      assert.ok(stylesheets.some((href) => href.includes(`${'/pr-123/'}assets/css/`)), `${path}: CSS from the base path`);
       const outside = await page.evaluate((base) => [...document.querySelectorAll('a[href^="/"]')].map((a) => a.getAttribute('href')!).filter((href) => !href.startsWith(base)), BASE);
-      assert.deepEqual(outside, [], `${route}: every site link stays under the base path`);
+      assert.deepEqual(outside, [], `${path}: every site link stays under the base path`);
       await page.context().close();
     }
   });
 
   it('publishes each version\'s schema and declarations, linked from the overview', async () => {
-    for (const [route, version] of [
-      ['docs', '0.22.0'],
-      ['docs/0.20.0', '0.20.0'],
-    ]) {
+    for (const [route, version] of SAMPLE_DOCUMENTED.map((version) => [docsRoute(version, CURRENT).slice(1), version])) {
       const {page} = await open(route);
       const links = await page.evaluate(() => [...document.querySelectorAll('a[href*="/schemas/"]')].map((a) => (a as HTMLAnchorElement).href));
       assert.equal(links.length, 2, `${route}: links to the schema and the .d.ts`);
@@ -75,16 +78,16 @@ describe(`a build under the base path ${BASE} (PR previews)`, () => {
   });
 
   it('links each page\'s Markdown twin under the base path, and the files for machines link there too', async () => {
-    for (const [route, twin] of [
+    for (const [path, twin] of [
       ['', `${BASE}llms.txt`],
       ['docs', `${BASE}docs.md`],
-      ['docs/0.21.0/sync', `${BASE}docs/0.21.0/sync.md`],
+      [route(OLDER, 'sync'), `${BASE}${route(OLDER, 'sync')}.md`],
       ['docs/control-plane/backing-store', `${BASE}docs/control-plane/backing-store.md`],
     ]) {
-      const {page} = await open(route);
+      const {page} = await open(path);
       await page.waitForFunction((href) => document.head.querySelector(`link[rel="alternate"][type="text/markdown"][href="${href}"]`) !== null, twin);
       const response = await page.request.get(`${site.origin.replace(/\/pr-123\/$/, '')}${twin}`);
-      assert.equal(response.status(), 200, `${route}: ${twin}`);
+      assert.equal(response.status(), 200, `${path}: ${twin}`);
       assert.match(await response.text(), /^# \S/u, twin);
       await page.context().close();
     }
@@ -98,11 +101,11 @@ describe(`a build under the base path ${BASE} (PR previews)`, () => {
 
   it('switches versions with the version dropdown', async () => {
     const {page} = await open('docs/sync');
-    const dropdown = page.locator('.navbar .dropdown').filter({hasText: '0.22.0'}).first();
+    const dropdown = page.locator('.navbar .dropdown').filter({hasText: CURRENT}).first();
     await dropdown.hover();
-    await dropdown.locator('a', {hasText: '0.21.0'}).click();
-    await page.waitForURL(`**${BASE}docs/0.21.0/sync`);
-    assert.ok((await page.locator('.navbar').textContent())?.includes('0.21.0'));
+    await dropdown.locator('a', {hasText: OLDER}).click();
+    await page.waitForURL(`**${BASE}${route(OLDER, 'sync')}`);
+    assert.ok((await page.locator('.navbar').textContent())?.includes(OLDER));
     await page.context().close();
   });
 
@@ -121,4 +124,4 @@ describe(`a build under the base path ${BASE} (PR previews)`, () => {
 });
 
 // Search in the same build: field names and dotted paths land on their anchors under the base path, in every version.
-describeSearch(`search under the base path ${BASE}`, {dir: () => subpathBuild(BASE), baseUrl: BASE, versionPaths: ['', '0.21.0', '0.20.0']});
+describeSearch(`search under the base path ${BASE}`, {dir: () => subpathBuild(BASE), baseUrl: BASE, versionPaths: versionPaths()});

@@ -5,7 +5,7 @@ import type {Browser, Page} from 'playwright-core';
 import {launchChromium} from './browser';
 import {projectRoot} from './buildDir';
 import {serveBuild, type StaticSite} from './staticServer';
-import {readSnapshotsSync} from '../../src/reference/manifest';
+import {CURRENT, SAMPLE_DOCUMENTED} from './versions';
 
 /**
  * The search suite (src/theme/SearchBar, index by src/plugins/configSearch) in
@@ -70,9 +70,9 @@ function docsPath(versionPath: string): string {
   return versionPath ? `docs/${versionPath}` : 'docs';
 }
 
+/** The sampled documented versions (test/support/versions.ts), as paths below /docs ('' for the current one). */
 export function versionPaths(): string[] {
-  const older = readSnapshotsSync(projectRoot);
-  return ['', ...older];
+  return SAMPLE_DOCUMENTED.map((version) => (version === CURRENT ? '' : version));
 }
 
 /**
