@@ -176,6 +176,9 @@ describe('add-version', {timeout: 40 * 60_000}, () => {
     assert.ok(readFileSync(path.join(out, 'docs', 'control-plane.html'), 'utf8').includes(NEW_PATCH), `the current pages are labelled ${NEW_PATCH}`);
     for (const version of documented.slice(1)) assert.ok(existsSync(path.join(out, 'docs', version, 'control-plane.html')), `/docs/${version}/ built`);
     assert.ok(!existsSync(path.join(out, 'docs', NEW_PATCH)), `the current version has no /docs/${NEW_PATCH}/ path`);
+    // Its predecessor in the line is the history-only release: it still gets its what-changed page, compared with it.
+    const changes = readFileSync(path.join(out, 'docs', 'changes.html'), 'utf8');
+    assert.ok(changes.includes(`What changed in ${NEW_PATCH}`) && changes.includes(`Compared with ${HISTORY}`), 'the what-changed page of a release after a history-only one');
     const releases = JSON.parse(readFileSync(path.join(out, 'schemas', 'releases.json'), 'utf8')) as {releases: string[]; documented: string[]};
     assert.ok(releases.releases.includes(HISTORY) && !releases.releases.includes(NEW), 'the release data follows the manifest');
     assert.deepEqual(releases.documented, documented);

@@ -11,12 +11,16 @@ import path from 'node:path';
 import {fileURLToPath} from 'node:url';
 import {Document, type Scalar, type YAMLMap} from 'yaml';
 import {createDefaultsOutput} from '../../src/generator/defaults/defaultsPartial';
+import {indexOfModel, modelChart} from '../../src/generator/generate';
 import {loadChart} from '../../src/generator/load/loadChart';
+import {buildReleasesData} from '../../src/generator/releases/buildReleasesData';
+import {statesOfModel} from '../../src/generator/releases/releaseStates';
+import {addRoutes} from '../../src/generator/releases/routes';
 import {readFieldIndex} from '../../src/reference/fieldIndexFile';
-import {DEFAULTS_FILE, publishedDirFor} from '../../src/reference/files';
+import {DEFAULTS_FILE, publishedDirFor, publishedRootFor} from '../../src/reference/files';
 import {currentVersion, readManifest} from '../../src/reference/manifest';
 import {pageMapFor} from '../../src/reference/pageMap';
-import {DEFAULTS_PAGE, PUBLISHED_VALUES} from '../../src/reference/urls';
+import {DEFAULTS_PAGE, PUBLISHED_SCHEMA, PUBLISHED_VALUES, RELEASES_FILE} from '../../src/reference/urls';
 
 export const PROJECT_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
@@ -198,6 +202,13 @@ export async function buildHostileSite(): Promise<HostileSite> {
   await writeFile(path.join(docs, `${DEFAULTS_PAGE}.mdx`), `---\ntitle: Default values\n---\n\nimport Defaults from './_partials/config/${DEFAULTS_FILE}';\n\n<Defaults />\n`);
   await mkdir(publishedDirFor(dir, current), {recursive: true});
   await writeFile(path.join(publishedDirFor(dir, current), PUBLISHED_VALUES), defaults.valuesText);
+  // What the checker reads: the release data (a line of one release, the hostile chart) and the schema.
+  const chart = await loadChart(chartDir);
+  const model = modelChart(chart, current);
+  const data = buildReleasesData({releases: [current], documented: [current]}, new Map([[current, statesOfModel(model)]]));
+  addRoutes(data, indexOfModel(model), pageMapFor(docs, dir), current);
+  await writeFile(path.join(publishedRootFor(dir), RELEASES_FILE), `${JSON.stringify(data)}\n`);
+  await writeFile(path.join(publishedDirFor(dir, current), PUBLISHED_SCHEMA), chart.schemaText);
   // The navbar, footer and home page link to these.
   for (const [slug, title] of [['control-plane', 'Control plane'], ['sync', 'Sync'], ['networking', 'Networking'], ['policies', 'Policies']]) {
     await writeFile(path.join(docs, `${slug}.mdx`), `---\ntitle: ${title}\n---\n\nAn empty page.\n`);
