@@ -19,7 +19,11 @@ import {spawnSync} from 'node:child_process';
 import {mkdir, readFile, rename, writeFile} from 'node:fs/promises';
 import path from 'node:path';
 import {parseArgs} from 'node:util';
-import {generateReference} from '../src/generator/generate';
+import {parseDocument} from 'yaml';
+import {generateReference, modelChart} from '../src/generator/generate';
+import {loadChart} from '../src/generator/load/loadChart';
+import {loadFacts} from '../src/generator/load/loadFacts';
+import {factsLackingFields} from '../src/generator/model/mergeFacts';
 import {sha256} from '../src/generator/load/download';
 import {
   CHART_SCHEMA_FILE as SCHEMA_FILE,
@@ -28,6 +32,8 @@ import {
   SNAPSHOTS_FILE,
   VERSIONED_DOCS_DIR,
   chartCacheDir,
+  docsDirFor,
+  factsFileFor,
   versionedSidebarFile,
 } from '../src/reference/files';
 import {currentVersion, documentedVersionsOf, manifestText, readManifest, readSnapshots, withRelease, type ManifestEntry} from '../src/reference/manifest';
@@ -75,6 +81,23 @@ function run(projectDir: string, command: string, args: string[]): void {
 
 async function writeJson(file: string, text: string): Promise<void> {
   await writeFile(file, text);
+}
+
+/**
+ * The facts a release's pages were written with may name fields the release
+ * lacks (a page copied from another release): those entries are taken out
+ * of its facts file, comments kept, and listed, so that the reference can
+ * be generated; the writer then checks the rest against the release's tag.
+ */
+async function pruneFacts(factsFile: string, chartDir: string, version: string): Promise<string[]> {
+  const facts = await loadFacts(factsFile);
+  if (!facts) return [];
+  const lacking = factsLackingFields(modelChart(await loadChart(chartDir), version).sections, facts);
+  if (!lacking.length) return [];
+  const document = parseDocument(await readFile(factsFile, 'utf8'));
+  for (const path of lacking) document.delete(path);
+  await writeFile(factsFile, document.toString());
+  return lacking;
 }
 
 async function main(): Promise<void> {
@@ -160,6 +183,13 @@ async function main(): Promise<void> {
     done = `Added ${version} as a documented version in ${VERSIONED_DOCS_DIR}/version-${version}/ (a copy of docs/: edit it for ${version}).`;
   }
   if (existing) next = withRelease(next, {...existing, historyOnly: undefined});
+
+  // The documented release's facts must fit its chart before its reference is generated.
+  if (!historyOnly) {
+    const docsDir = docsDirFor(projectDir, version, currentVersion(next));
+    const pruned = await pruneFacts(factsFileFor(projectDir, version, currentVersion(next)), cacheDir, version);
+    if (pruned.length) console.log(`${path.relative(projectDir, docsDir)}: took out the facts of ${pruned.length} path(s) ${version} lacks: ${pruned.join(', ')}`);
+  }
 
   // 3. The lists: the manifest newest first; Docusaurus's snapshots newest first.
   await writeJson(path.join(projectDir, MANIFEST_FILE), manifestText(next));

@@ -56,3 +56,9 @@ export function mergeFacts(sections: readonly FieldNode[], version: string, fact
     }
   }
 }
+
+/** The paths of a facts file that a release lacks, or whose replacement it lacks: what cannot carry over to it. */
+export function factsLackingFields(sections: readonly FieldNode[], facts: FactsSource): string[] {
+  const paths = new Set([...walkFields(sections)].map((node) => node.path));
+  return facts.entries.filter((entry) => !paths.has(entry.path) || entry.facts.some((fact) => fact.replacement !== undefined && !paths.has(fact.replacement))).map((entry) => entry.path);
+}
