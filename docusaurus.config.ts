@@ -2,7 +2,7 @@ import type {Config} from '@docusaurus/types';
 import type * as Preset from '@docusaurus/preset-classic';
 import remarkGfm from 'remark-gfm';
 import {codeTheme} from './src/lib/prismThemes';
-import {docsVersionOptions} from './src/siteVersions';
+import {docsVersionOptions, releaseGroups} from './src/siteVersions';
 import {CHECKER_ROUTE} from './src/reference/urls';
 
 // The site builds under any URL and base path (PR previews use e.g. DOCS_BASE_URL=/pr-123/).
@@ -37,6 +37,8 @@ const config: Config = {
   },
 
   i18n: {defaultLocale: 'en', locales: ['en']},
+  // The version menu and the banners group the releases (src/siteVersions.ts).
+  customFields: {releases: releaseGroups(__dirname)},
 
   presets: [
     [

@@ -1,6 +1,21 @@
 import type {Options as DocsOptions} from '@docusaurus/plugin-content-docs';
-import {currentVersion, readManifestSync, readSnapshotsSync} from './reference/manifest';
+import {currentVersion, documentedVersionsOf, readManifestSync, readSnapshotsSync, releaseLineOf} from './reference/manifest';
+import {supportedReleases} from './reference/releases';
 import {versionRoutePath} from './reference/urls';
+
+/** The documented releases by standing, newest first, for the version menu and the banners (site config `customFields.releases`). */
+export interface ReleaseGroups {
+  current: string;
+  supported: string[];
+  archived: string[];
+}
+
+export function releaseGroups(siteDir: string): ReleaseGroups {
+  const manifest = readManifestSync(siteDir);
+  const documented = documentedVersionsOf(manifest, readSnapshotsSync(siteDir));
+  const supported = supportedReleases(releaseLineOf(manifest, documented));
+  return {current: currentVersion(manifest), supported, archived: documented.filter((version) => !supported.includes(version))};
+}
 
 /**
  * The docs plugin's version options, from the two committed lists:
@@ -11,13 +26,15 @@ import {versionRoutePath} from './reference/urls';
 export function docsVersionOptions(siteDir: string): Pick<DocsOptions, 'lastVersion' | 'versions' | 'onlyIncludeVersions'> {
   const current = currentVersion(readManifestSync(siteDir));
   const snapshots = readSnapshotsSync(siteDir);
+  const {archived} = releaseGroups(siteDir);
   // DOCS_VERSIONS=current (or a comma list) builds fewer versions, for quick previews while writing.
   const only = process.env.DOCS_VERSIONS?.split(',').map((name) => name.trim()).filter(Boolean);
   return {
     lastVersion: 'current',
     versions: {
       current: {label: current, path: versionRoutePath(current, current)},
-      ...Object.fromEntries(snapshots.map((version) => [version, {label: version, path: versionRoutePath(version, current), banner: 'unmaintained' as const}])),
+      // Archived releases carry the end-of-life banner (src/theme/DocVersionBanner); supported older ones a note.
+      ...Object.fromEntries(snapshots.map((version) => [version, {label: version, path: versionRoutePath(version, current), banner: archived.includes(version) ? ('unmaintained' as const) : ('none' as const)}])),
     },
     ...(only?.length ? {onlyIncludeVersions: only} : {}),
   };

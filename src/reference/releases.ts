@@ -59,6 +59,20 @@ export function currentOf(line: ReleaseLine): string {
   return line.documented[0];
 }
 
+/** How many of the newest minor releases are supported (as vCluster supports its releases); older documented releases are archived. */
+export const SUPPORTED_MINORS = 3;
+
+/**
+ * The documented releases still supported, newest first: those of the
+ * `SUPPORTED_MINORS` newest minors that have a final release in the line (a
+ * release candidate of the next minor does not retire one). The others are
+ * past their end of life: archived.
+ */
+export function supportedReleases(line: ReleaseLine): string[] {
+  const minors = [...new Set(line.releases.filter((version) => !version.includes('-')).map(minorOf))].slice(-SUPPORTED_MINORS);
+  return line.documented.filter((version) => minors.includes(minorOf(version)));
+}
+
 /** The releases after `from` up to and including `to`, oldest first. */
 export function releasesBetween(line: ReleaseLine, from: string, to: string): string[] {
   const [start, end] = [line.releases.indexOf(from), line.releases.indexOf(to)];

@@ -3,6 +3,7 @@ import useBrokenLinks from '@docusaurus/useBrokenLinks';
 import MDXComponents from '@theme-original/MDXComponents';
 import {ConfigFact, ConfigField, ConfigSection} from '@site/src/components/ConfigField';
 import DefaultsFile from '@site/src/components/DefaultsFile';
+import Release from '@site/src/components/Release';
 import {DefaultsPageProvider} from '@site/src/components/DefaultsFile/DefaultsPageProvider';
 import {sectionAnchor} from '@site/src/lib/fieldProps';
 
@@ -23,11 +24,12 @@ function DocsConfigSection(props: ComponentProps<typeof ConfigSection>) {
   );
 }
 
-// The generated partials use these without importing them.
+// The generated partials use these without importing them; pages use `<Release />` the same way.
 export default {
   ...MDXComponents,
   ConfigField: DocsConfigField,
   ConfigSection: DocsConfigSection,
   ConfigFact,
   DefaultsFile,
+  Release,
 };

@@ -65,7 +65,10 @@ const MEANINGS: Record<string, Meaning> = {
   [path.join('src', 'components', 'ConfigCheckerLink')]: configCheckerLink,
 };
 
-const UNIMPORTED_MEANINGS: Record<string, Meaning> = {DefaultsFile: defaultsFile};
+/** src/components/Release: the page's release, as text. */
+const release: Meaning = ({version}) => [{type: 'text', value: version}];
+
+const UNIMPORTED_MEANINGS: Record<string, Meaning> = {DefaultsFile: defaultsFile, Release: release};
 
 /** The meaning of a component a page uses without importing it, by its name. */
 export function unimportedComponentMeaning(name: string, context: ComponentContext): RootContent[] | undefined {
