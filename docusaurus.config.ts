@@ -23,6 +23,8 @@ const config: Config = {
   onDuplicateRoutes: 'throw',
   markdown: {
     mermaid: true,
+    // A page without a description in its front matter gets its first paragraph's text (Docusaurus's excerpt drops text between colons).
+    parseFrontMatter: (require('./src/plugins/pageDescription') as typeof import('./src/plugins/pageDescription')).parseFrontMatter,
     hooks: {onBrokenMarkdownLinks: 'throw'},
   },
   future: {
