@@ -4,6 +4,14 @@ import useDocusaurusContext from '@docusaurus/useDocusaurusContext';
 import Layout from '@theme/Layout';
 import Heading from '@theme/Heading';
 import SiteIndexAlternate from '../components/SiteIndexAlternate';
+import {CHANGES_ROUTE, CHECKER_ROUTE, DEFAULTS_PAGE, DOCS_ROUTE} from '../reference/urls';
+
+/** What the site does beyond the pages: each tool in one sentence, linked (the current release's pages). */
+const tools = [
+  {to: CHECKER_ROUTE, title: 'Check your vcluster.yaml', text: 'Paste your file: every problem is shown on its line, against the release you choose, with the minimal file and an upgrade check. Nothing leaves your browser.'},
+  {to: `/${DOCS_ROUTE}/${DEFAULTS_PAGE}`, title: 'Default values', text: "The chart's values.yaml as released, every key linked to its field, with the defaults that changed marked."},
+  {to: `/${DOCS_ROUTE}/${CHANGES_ROUTE}`, title: 'What changed', text: 'Fields added, removed, retyped, deprecated or given a new default since the previous release, each linked.'},
+];
 
 const sections = [
   {to: '/docs/control-plane', title: 'Control plane', text: 'Distribution, backing store, API server, CoreDNS and how the virtual control plane runs.'},
@@ -34,11 +42,23 @@ export default function Home(): ReactNode {
           why to use a part of it, and lists every field of that part with its type, default and allowed values, generated from the chart's own
           schema for each release.
         </p>
+        <Heading as="h2">What this site does for you</Heading>
+        <div className="row">
+          {tools.map((tool) => (
+            <div key={tool.to} className="col col--4 margin-bottom--md">
+              <Link to={tool.to} className="card padding--md home-card">
+                <Heading as="h3">{tool.title}</Heading>
+                <p>{tool.text}</p>
+              </Link>
+            </div>
+          ))}
+        </div>
+        <Heading as="h2">The reference, part by part</Heading>
         <div className="row">
           {sections.map((section) => (
             <div key={section.to} className="col col--3 margin-bottom--md">
               <Link to={section.to} className="card padding--md home-card">
-                <Heading as="h2">{section.title}</Heading>
+                <Heading as="h3">{section.title}</Heading>
                 <p>{section.text}</p>
               </Link>
             </div>
