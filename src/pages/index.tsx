@@ -20,6 +20,22 @@ const sections = [
   {to: '/docs/policies', title: 'Policies', text: 'Resource quotas, limit ranges, network policies and admission control.'},
 ];
 
+/** A row of linked cards, each a title and a sentence. */
+function Cards({cards, columns}: {cards: ReadonlyArray<{to: string; title: string; text: string}>; columns: 3 | 4}) {
+  return (
+    <div className="row">
+      {cards.map((card) => (
+        <div key={card.to} className={`col col--${columns} margin-bottom--md`}>
+          <Link to={card.to} className="card padding--md home-card">
+            <Heading as="h3">{card.title}</Heading>
+            <p>{card.text}</p>
+          </Link>
+        </div>
+      ))}
+    </div>
+  );
+}
+
 export default function Home(): ReactNode {
   const {siteConfig} = useDocusaurusContext();
   return (
@@ -43,27 +59,9 @@ export default function Home(): ReactNode {
           schema for each release.
         </p>
         <Heading as="h2">What this site does for you</Heading>
-        <div className="row">
-          {tools.map((tool) => (
-            <div key={tool.to} className="col col--4 margin-bottom--md">
-              <Link to={tool.to} className="card padding--md home-card">
-                <Heading as="h3">{tool.title}</Heading>
-                <p>{tool.text}</p>
-              </Link>
-            </div>
-          ))}
-        </div>
+        <Cards cards={tools} columns={4} />
         <Heading as="h2">The reference, part by part</Heading>
-        <div className="row">
-          {sections.map((section) => (
-            <div key={section.to} className="col col--3 margin-bottom--md">
-              <Link to={section.to} className="card padding--md home-card">
-                <Heading as="h3">{section.title}</Heading>
-                <p>{section.text}</p>
-              </Link>
-            </div>
-          ))}
-        </div>
+        <Cards cards={sections} columns={3} />
       </main>
     </Layout>
   );
