@@ -1,8 +1,5 @@
 import {createContext, startTransition, useContext, useEffect, useState} from 'react';
-import {useLocation} from '@docusaurus/router';
-import useIsBrowser from '@docusaurus/useIsBrowser';
 import {idleQueue} from '../../lib/idleQueue';
-import {idFromHash} from '../../lib/revealField';
 
 /**
  * Which fields of a partial show their actions: none on the server or while
@@ -35,14 +32,12 @@ export function useShownCount(total: number): number {
 }
 
 /**
- * In a partial's root: the anchor the address's fragment names, once the page
- * runs (the server knows no fragment, and hydration must match its markup).
+ * The anchor the address's fragment names, once the page runs (the server
+ * knows no fragment, and hydration must match its markup). The theme
+ * provides it around each partial (src/theme/MDXComponents); without it no
+ * field is the target.
  */
-export function useTargetAnchor(): string | undefined {
-  const isBrowser = useIsBrowser();
-  const {hash} = useLocation();
-  return isBrowser ? idFromHash(hash) : undefined;
-}
+export const TargetAnchor = createContext<string | undefined>(undefined);
 
 export const ShownProvider = Shown.Provider;
 

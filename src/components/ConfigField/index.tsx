@@ -2,7 +2,7 @@ import React, {Children, useContext, useMemo, type ReactNode} from 'react';
 import {sectionAnchor, type FactProps, type FieldProps, type SectionProps} from '../../lib/fieldProps';
 import {REFERENCE_ATTRIBUTE} from '../../search/markup';
 import {DefaultsLineLink, DefaultsPageContext} from '../DefaultsFile/lineLink';
-import {ShownProvider, useHeadState, useShownCount, useTargetAnchor} from './actionsShown';
+import {ShownProvider, TargetAnchor, useHeadState, useShownCount} from './actionsShown';
 import {countFields, isFieldElement} from './fieldElements';
 import {copyField, copyLabel, copyName, type CopyKind} from './copy';
 
@@ -162,7 +162,7 @@ export function ConfigField({f, children}: {f: FieldProps; children?: ReactNode}
 
 export function ConfigSection({f, children}: {f: SectionProps; children?: ReactNode}) {
   const shown = useShownCount(useMemo(() => countFields(children), [children]));
-  const target = useTargetAnchor();
+  const target = useContext(TargetAnchor);
   const state = useMemo(() => ({shown, target}), [shown, target]);
   return (
     <div className="cfg-section" id={sectionAnchor(f)} {...{[REFERENCE_ATTRIBUTE]: ''}}>
