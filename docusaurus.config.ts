@@ -4,10 +4,11 @@ import remarkGfm from 'remark-gfm';
 import {codeTheme} from './src/lib/prismThemes';
 import {docsVersionOptions, releaseGroups} from './src/siteVersions';
 import {CHECKER_ROUTE} from './src/reference/urls';
+import {siteAddress} from './src/siteAddress';
 
-// The site builds under any URL and base path (PR previews use e.g. DOCS_BASE_URL=/pr-123/).
-const url = process.env.DOCS_URL ?? 'http://localhost:3000';
-const baseUrl = process.env.DOCS_BASE_URL ?? '/';
+// The site builds under any URL and base path (PR previews use e.g. DOCS_BASE_URL=/pr-123/); a production
+// build needs DOCS_URL (src/siteAddress.ts).
+const {url, baseUrl} = siteAddress(process.env);
 
 const config: Config = {
   title: 'vcluster.yaml reference',
@@ -22,6 +23,8 @@ const config: Config = {
   onDuplicateRoutes: 'throw',
   markdown: {
     mermaid: true,
+    // A page without a description in its front matter gets its first paragraph's text (Docusaurus's excerpt drops text between colons).
+    parseFrontMatter: (require('./src/plugins/pageDescription') as typeof import('./src/plugins/pageDescription')).parseFrontMatter,
     hooks: {onBrokenMarkdownLinks: 'throw'},
   },
   future: {

@@ -52,6 +52,11 @@ if (!existsSync(process.env.CHART_SOURCE)) {
   process.exit(2);
 }
 
+// A production build needs the site's address (src/siteAddress.ts): the tests' builds get one made for them.
+if (!process.env.DOCS_URL) {
+  const {TEST_SITE_URL} = await tsImport('../test/support/buildDir.ts', import.meta.url);
+  process.env.DOCS_URL = TEST_SITE_URL;
+}
 run('npx', ['tsc', '--noEmit', '-p', '.']);
 // The longest file first: the other slot works through the rest beside it (see CONCURRENCY).
 const LONGEST = [path.join(root, 'test', 'site', 'accessibility.test.ts')];

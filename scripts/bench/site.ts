@@ -4,6 +4,7 @@ import {readdirSync, readFileSync, statSync} from 'node:fs';
 import path from 'node:path';
 import type {Browser} from 'playwright-core';
 import {readSnapshotsSync} from '../../src/reference/manifest';
+import {LOCAL_URL} from '../../src/siteAddress';
 import {REFERENCE_ATTRIBUTE} from '../../src/search/markup';
 import {launchChromium} from '../../test/support/browser';
 import {pageReady} from '../../test/support/pageReady';
@@ -57,7 +58,8 @@ function measureCommand(command: string, args: string[], cwd: string, env: NodeJ
 }
 
 export async function measureBuilds(root: string, source: string) {
-  const env = {...process.env, CHART_SOURCE: source};
+  // Served here only: the local address (a production build needs one, src/siteAddress.ts).
+  const env = {...process.env, CHART_SOURCE: source, DOCS_URL: process.env.DOCS_URL ?? LOCAL_URL};
   // Cold: Docusaurus's caches, the build and the generated reference all removed.
   await measureCommand('npx', ['docusaurus', 'clear'], root, env);
   const cold = await measureCommand('npm', ['run', 'build'], root, env);

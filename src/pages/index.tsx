@@ -4,6 +4,14 @@ import useDocusaurusContext from '@docusaurus/useDocusaurusContext';
 import Layout from '@theme/Layout';
 import Heading from '@theme/Heading';
 import SiteIndexAlternate from '../components/SiteIndexAlternate';
+import {CHANGES_ROUTE, CHECKER_ROUTE, DEFAULTS_PAGE, DOCS_ROUTE} from '../reference/urls';
+
+/** What the site does beyond the pages: each tool in one sentence, linked (the current release's pages). */
+const tools = [
+  {to: CHECKER_ROUTE, title: 'Check your vcluster.yaml', text: 'Paste your file: every problem is shown on its line, against the release you choose, with the minimal file and an upgrade check. Nothing leaves your browser.'},
+  {to: `/${DOCS_ROUTE}/${DEFAULTS_PAGE}`, title: 'Default values', text: "The chart's values.yaml as released, every key linked to its field, with the defaults that changed marked."},
+  {to: `/${DOCS_ROUTE}/${CHANGES_ROUTE}`, title: 'What changed', text: 'Fields added, removed, retyped, deprecated or given a new default since the previous release, each linked.'},
+];
 
 const sections = [
   {to: '/docs/control-plane', title: 'Control plane', text: 'Distribution, backing store, API server, CoreDNS and how the virtual control plane runs.'},
@@ -11,6 +19,22 @@ const sections = [
   {to: '/docs/networking', title: 'Networking', text: 'Service replication, DNS and the networking of the virtual cluster.'},
   {to: '/docs/policies', title: 'Policies', text: 'Resource quotas, limit ranges, network policies and admission control.'},
 ];
+
+/** A row of linked cards, each a title and a sentence. */
+function Cards({cards, columns}: {cards: ReadonlyArray<{to: string; title: string; text: string}>; columns: 3 | 4}) {
+  return (
+    <div className="row">
+      {cards.map((card) => (
+        <div key={card.to} className={`col col--${columns} margin-bottom--md`}>
+          <Link to={card.to} className="card padding--md home-card">
+            <Heading as="h3">{card.title}</Heading>
+            <p>{card.text}</p>
+          </Link>
+        </div>
+      ))}
+    </div>
+  );
+}
 
 export default function Home(): ReactNode {
   const {siteConfig} = useDocusaurusContext();
@@ -34,16 +58,10 @@ export default function Home(): ReactNode {
           why to use a part of it, and lists every field of that part with its type, default and allowed values, generated from the chart's own
           schema for each release.
         </p>
-        <div className="row">
-          {sections.map((section) => (
-            <div key={section.to} className="col col--3 margin-bottom--md">
-              <Link to={section.to} className="card padding--md home-card">
-                <Heading as="h2">{section.title}</Heading>
-                <p>{section.text}</p>
-              </Link>
-            </div>
-          ))}
-        </div>
+        <Heading as="h2">What this site does for you</Heading>
+        <Cards cards={tools} columns={4} />
+        <Heading as="h2">The reference, part by part</Heading>
+        <Cards cards={sections} columns={3} />
       </main>
     </Layout>
   );

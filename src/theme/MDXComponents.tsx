@@ -1,11 +1,15 @@
 import type {ComponentProps} from 'react';
+import {useLocation} from '@docusaurus/router';
 import useBrokenLinks from '@docusaurus/useBrokenLinks';
+import useIsBrowser from '@docusaurus/useIsBrowser';
 import MDXComponents from '@theme-original/MDXComponents';
 import {ConfigFact, ConfigField, ConfigSection} from '@site/src/components/ConfigField';
 import DefaultsFile from '@site/src/components/DefaultsFile';
 import Release from '@site/src/components/Release';
 import {DefaultsPageProvider} from '@site/src/components/DefaultsFile/DefaultsPageProvider';
+import {TargetAnchor} from '@site/src/components/ConfigField/actionsShown';
 import {sectionAnchor} from '@site/src/lib/fieldProps';
+import {idFromHash} from '@site/src/lib/revealField';
 
 // Field anchors are rendered by ConfigField, not by Docusaurus headings: register
 // them so the build's broken-anchor check knows they exist.
@@ -16,10 +20,15 @@ function DocsConfigField(props: ComponentProps<typeof ConfigField>) {
 
 function DocsConfigSection(props: ComponentProps<typeof ConfigSection>) {
   useBrokenLinks().collectAnchor(sectionAnchor(props.f));
+  // The field the address points at, once the page runs (the server knows no fragment): it shows its full path.
+  const {hash} = useLocation();
+  const target = useIsBrowser() ? idFromHash(hash) : undefined;
   // Each field's head links to its line on the version's default-values page.
   return (
     <DefaultsPageProvider>
-      <ConfigSection {...props} />
+      <TargetAnchor.Provider value={target}>
+        <ConfigSection {...props} />
+      </TargetAnchor.Provider>
     </DefaultsPageProvider>
   );
 }

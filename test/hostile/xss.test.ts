@@ -26,6 +26,7 @@ import {childElements, hasClass, isElement, parseHtml, textOf} from '../../src/l
 import {readIndexedFieldsSync} from '../../src/reference/fieldIndexFile';
 import {partialsDirOf} from '../../src/reference/files';
 import {LLMS_TXT, llmsFullUrl, markdownTwinUrl} from '../../src/reference/urls';
+import {TEST_SITE_URL} from '../support/buildDir';
 import {fieldHeadings, htmlNodes, links, notExactlyOnce, parseMarkdownFile, textOfMarkdown} from '../support/markdownTwins';
 
 interface Watch {
@@ -288,7 +289,7 @@ describe('script payloads in a chart do not run on the built site', {timeout: 30
     const trees = Object.fromEntries(Object.entries(files).map(([name, file]) => [name, parseMarkdownFile(file)]));
     for (const [name, tree] of Object.entries(trees)) {
       assert.deepEqual(htmlNodes(tree), [], `${name}: raw HTML`);
-      for (const url of links(tree)) assert.match(url, /^http:\/\/localhost:3000\//u, `${name}: every link is to the site: ${url}`);
+      for (const url of links(tree)) assert.ok(url.startsWith(`${TEST_SITE_URL}/`), `${name}: every link is to the site: ${url}`);
     }
     const paths = index.fields.map((record) => record.path);
     for (const name of ['twin', 'full'] as const) {

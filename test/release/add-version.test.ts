@@ -25,6 +25,7 @@ import {after, before, describe, test} from 'node:test';
 import {readIndexedFieldsSync} from '../../src/reference/fieldIndexFile';
 import {INDEX_FILE, partialsDirOf, publishedDirFor} from '../../src/reference/files';
 import {minorOf} from '../../src/reference/releases';
+import {TEST_SITE_URL} from '../support/buildDir';
 import {copyProject} from '../support/projectCopy';
 import {CHART_FILES, CHART_SOURCE, readJson, run, sha256File, show, type Manifest, type RunResult} from '../support/release';
 import {CURRENT, DOCUMENTED, RELEASES} from '../support/versions';
@@ -54,7 +55,7 @@ let originalSnapshots: string[];
 /** The environment of every command: the shared charts as CHART_SOURCE (it lacks the new releases), the cache outside the copy. */
 function env(): NodeJS.ProcessEnv {
   const {DOCS_VERSIONS: _only, DOCS_BASE_URL: _base, DOCS_URL: _url, ...inherited} = process.env;
-  return {...inherited, CHART_SOURCE, CHART_CACHE_DIR: cacheDir};
+  return {...inherited, CHART_SOURCE, CHART_CACHE_DIR: cacheDir, DOCS_URL: TEST_SITE_URL};
 }
 
 function addVersion(args: string[]): Promise<RunResult> {

@@ -11,6 +11,7 @@ import {cpSync, mkdtempSync, rmSync, symlinkSync, writeFileSync} from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import {after, before, test} from 'node:test';
+import {TEST_SITE_URL} from '../support/buildDir';
 import {PROJECT_ROOT, ensureRealReference} from '../support/remarkSite';
 
 const LEFT_OUT = new Set(['node_modules', 'build', '.docusaurus']);
@@ -48,7 +49,7 @@ test('a link to a missing field anchor fails `docusaurus build`', {timeout: 20 *
     maxBuffer: 64 * 1024 * 1024,
     // A clean compile: no persistent bundler cache, which would also land in the shared node_modules/.cache.
     // The current version only: the broken page is there, and `npm test`'s own build checks every version's links.
-    env: {...process.env, DOCS_VERSIONS: 'current', DOCUSAURUS_NO_PERSISTENT_CACHE: 'true', NODE_ENV: 'production'},
+    env: {...process.env, DOCS_VERSIONS: 'current', DOCUSAURUS_NO_PERSISTENT_CACHE: 'true', NODE_ENV: 'production', DOCS_URL: process.env.DOCS_URL ?? TEST_SITE_URL},
   });
   const output = `${result.stdout}\n${result.stderr}`;
   console.log(`docusaurus build of the copy: exit ${result.status ?? result.signal} after ${Math.round((Date.now() - started) / 1000)} s`);

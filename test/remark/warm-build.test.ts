@@ -16,6 +16,7 @@ import path from 'node:path';
 import {after, before, test} from 'node:test';
 import {SCHEMA_COPY_FILE, partialsDirFor} from '../../src/reference/files';
 import {currentVersion, readManifestSync} from '../../src/reference/manifest';
+import {TEST_SITE_URL} from '../support/buildDir';
 import {copyProject} from '../support/projectCopy';
 import {CHART_SOURCE, PROJECT_ROOT} from '../support/remarkSite';
 
@@ -39,7 +40,7 @@ function build(): {status: number | null; output: string; seconds: number} {
     cwd: site,
     encoding: 'utf8',
     maxBuffer: 64 * 1024 * 1024,
-    env: {...inherited, DOCS_VERSIONS: 'current', NODE_ENV: 'production'},
+    env: {...inherited, DOCS_VERSIONS: 'current', NODE_ENV: 'production', DOCS_URL: process.env.DOCS_URL ?? TEST_SITE_URL},
   });
   return {status: result.status, output: `${result.stdout}\n${result.stderr}`, seconds: Math.round((Date.now() - started) / 1000)};
 }

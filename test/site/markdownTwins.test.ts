@@ -10,6 +10,7 @@ import assert from 'node:assert/strict';
 import {existsSync, readFileSync, statSync} from 'node:fs';
 import path from 'node:path';
 import {after, before, describe, it} from 'node:test';
+import GithubSlugger from 'github-slugger';
 import type {Code, Heading, List, Root} from 'mdast';
 import {readIndexedFieldsSync} from '../../src/reference/fieldIndexFile';
 import {partialsDirOf, docsDirFor} from '../../src/reference/files';
@@ -19,8 +20,9 @@ import {pageMapFor} from '../../src/reference/pageMap';
 import {DEFAULTS_PAGE, DOCS_ROUTE, LLMS_TXT, PUBLISHED_VALUES, checkerUrl, docsRoute, llmsFullUrl, markdownTwinUrl, publishedUrl} from '../../src/reference/urls';
 import {launchChromium} from '../support/browser';
 import {builtSite, projectRoot} from '../support/buildDir';
+import {attr, childElements, hasClass, parseHtmlDocument, textOf, walkElements} from '../../src/lib/html';
 import {builtPages} from '../support/hostileSite';
-import {fieldHeadings, htmlNodes, idsOf, links, markdownAlternates, notExactlyOnce, parseMarkdownFile, siteUrlOf, walk} from '../support/markdownTwins';
+import {fieldHeadings, htmlNodes, idsOf, links, markdownAlternates, notExactlyOnce, parseMarkdownFile, siteUrlOf, textOfMarkdown, walk} from '../support/markdownTwins';
 import {serveBuild, type StaticSite} from '../support/staticServer';
 
 const manifest = readManifestSync(projectRoot);
@@ -151,24 +153,58 @@ describe('Markdown twins and llms files of the build', () => {
     for (const url of listed) assert.ok(fileOf(url).file, `${url} is in the build`);
   });
 
-  it('links in the twins lead to files of the build, and their fragments to ids of the page', () => {
+  it("each page's description is its front matter's or its first paragraph, whole, in the meta tags and llms.txt", () => {
+    const oneLine = (value: string) => value.replace(/\s+/gu, ' ').trim();
+    const llms = readFileSync(path.join(build, LLMS_TXT), 'utf8');
+    let derived = 0;
+    for (const page of pages) {
+      const document = parseHtmlDocument(readFileSync(path.join(build, `${page.route}.html`), 'utf8'));
+      const meta = (key: string, name: string) => [...walkElements(document)].find((element) => element.tagName === 'meta' && attr(element, key) === name);
+      const description = attr(meta('name', 'description')!, 'content') ?? '';
+      assert.equal(attr(meta('property', 'og:description')!, 'content'), description, `${page.route}: og:description`);
+      const own = /^description:/mu.test(readFileSync(page.file, 'utf8').split(/^---$/mu)[1] ?? '');
+      if (!own) {
+        // The first paragraph of the page's Markdown, as the page shows it.
+        const body = [...walkElements(document)].find((element) => hasClass(element, 'theme-doc-markdown'))!;
+        const first = childElements(body).find((element) => element.tagName === 'p');
+        assert.ok(first, `${page.route}: a first paragraph`);
+        assert.equal(description, oneLine(textOf(first)), `${page.route}: the description is the first paragraph, whole`);
+        derived++;
+      }
+      // llms.txt lists the page with its description, or the first sentence of it.
+      const line = llms.split('\n').find((candidate) => candidate.includes(`](${siteUrl}${markdownTwinUrl(page.route)})`));
+      const listed = line?.split(`${markdownTwinUrl(page.route)}): `)[1];
+      if (listed !== undefined) assert.ok(description.replace(/`/gu, '').startsWith(listed.replace(/\\/gu, '').replace(/`/gu, '')), `${page.route}: llms.txt says "${listed}", the page "${description}"`);
+    }
+    assert.ok(derived > 10, `${derived} pages describe themselves by their first paragraph`);
+  });
+
+  it('links in the twins lead to files of the build, and their fragments to headings of the twin as Markdown renderers id them', () => {
     const ids = new Map<string, Set<string>>();
+    /** The ids a renderer gives the headings of a Markdown file (GitHub's slugs, numbered when repeated); an HTML file's own ids. */
+    const idsIn = (file: string): Set<string> => {
+      if (!ids.has(file)) {
+        const slugger = new GithubSlugger();
+        ids.set(file, file.endsWith('.md') ? new Set([...walk(parseMarkdownFile(file))].filter((node) => node.type === 'heading').map((heading) => slugger.slug(textOfMarkdown({type: 'root', children: [heading as Heading]})))) : idsOf(file));
+      }
+      return ids.get(file)!;
+    };
     let checked = 0;
+    let fragments = 0;
     for (const page of pages) {
       for (const url of links(parseMarkdownFile(path.join(build, markdownTwinUrl(page.route))))) {
         assert.doesNotMatch(url, /^\s*(javascript|data|vbscript):/iu, `${page.route}: ${url}`);
         if (!url.startsWith(`${siteUrl}/`)) continue;
         const {file, hash} = fileOf(url);
         assert.ok(file, `${page.route}: ${url} is in the build`);
-        if (hash && file.endsWith('.md')) {
-          const html = file.replace(/\.md$/u, '.html');
-          if (!ids.has(html)) ids.set(html, idsOf(html));
-          assert.ok(ids.get(html)!.has(hash), `${page.route}: ${url}: the page has the id ${hash}`);
+        if (hash && /\.(md|html)$/u.test(file)) {
+          assert.ok(idsIn(file).has(hash), `${page.route}: ${url}: ${path.relative(build, file)} has a heading with the id ${hash}`);
+          fragments++;
         }
         checked++;
       }
     }
-    assert.ok(checked > pages.length * 5, `${checked} links checked in ${pages.length} twins`);
+    assert.ok(checked > pages.length * 5 && fragments > pages.length, `${checked} links checked in ${pages.length} twins, ${fragments} with a fragment`);
   });
 
   it('turns MDX into plain Markdown: admonitions as quotes, code blocks with their titles, components by their meaning', () => {

@@ -6,7 +6,12 @@ import path from 'node:path';
 import {describe, it} from 'node:test';
 import type {ConsoleMessage, Page} from 'playwright-core';
 import {parse} from 'yaml';
-import {projectRoot} from '../support/buildDir';
+import {readFileSync} from 'node:fs';
+import {lastKey} from '../../src/reference/configPath';
+import {PUBLISHED_VALUES, publishedUrl} from '../../src/reference/urls';
+import {builtReleases, builtSite, projectRoot} from '../support/buildDir';
+import {pageReady} from '../support/pageReady';
+import {CURRENT} from '../support/versions';
 import {builtSiteInBrowser} from '../support/siteSession';
 
 const FIELD = 'controlPlane-backingStore-etcd-embedded-migrateFromDeployedEtcd';
@@ -100,6 +105,70 @@ describe('the control-plane reference in a browser', () => {
     const link = await page.evaluate(() => navigator.clipboard.readText());
     assert.equal(new URL(link).hash, `#${FIELD}`);
     await page.context().close();
+  });
+
+  it("a deep-linked field's card shows its full path, and the table of contents gains nothing", async () => {
+    const releases = builtReleases();
+    // The page with the most fields of one name (the control-plane page has several `replicas`).
+    const byRouteAndName = new Map<string, string[]>();
+    for (const field of releases.fieldsOf(CURRENT)) {
+      if (!field.route) continue;
+      const key = `${field.route} ${lastKey(field.path)}`;
+      byRouteAndName.set(key, [...(byRouteAndName.get(key) ?? []), field.anchor]);
+    }
+    const [key, anchors] = [...byRouteAndName].reduce((a, b) => (b[1].length > a[1].length ? b : a));
+    const [route] = key.split(' ');
+    assert.ok(anchors.length >= 3, `${route}: ${anchors.length} fields named ${key.split(' ')[1]}`);
+    const tocOf = (page: Page) => page.locator('.table-of-contents a').evaluateAll((links) => links.map((link) => link.textContent));
+    const {page: plain} = await openPage(route.slice(1));
+    await pageReady(plain);
+    const toc = await tocOf(plain);
+    await plain.context().close();
+    for (const anchor of anchors) {
+      const field = releases.fieldsOf(CURRENT).find((candidate) => candidate.anchor === anchor)!;
+      const {page, errors} = await openPage(`${route.slice(1)}#${anchor}`);
+      await pageReady(page);
+      const card = page.locator(`[id="${anchor}"]`).locator('xpath=..');
+      const path = card.locator(':scope > .cfg__path');
+      await path.waitFor({state: 'visible'});
+      assert.equal((await path.textContent())?.trim(), `In vcluster.yaml: ${field.path}`, `#${anchor}: the card names its path`);
+      assert.equal(await page.locator('.cfg__path').count(), 1, 'only the linked card');
+      assert.deepEqual(await tocOf(page), toc, 'the table of contents is unchanged');
+      assert.deepEqual(errors, []);
+      await page.context().close();
+    }
+  });
+
+  it("copies an object as YAML with its defaults from the release's values.yaml", async () => {
+    const releases = builtReleases();
+    const values = parse(readFileSync(path.join(builtSite(), publishedUrl(CURRENT, PUBLISHED_VALUES)), 'utf8')) as Record<string, unknown>;
+    const at = (keys: string[]) => keys.reduce<unknown>((value, key) => (value && typeof value === 'object' ? (value as Record<string, unknown>)[key] : undefined), values);
+    const route = `/${CONTROL_PLANE}`;
+    // Objects of the page whose values.yaml sets something below them, as a reader meets them.
+    const objects = releases.fieldsOf(CURRENT).filter((field) => field.route === route && field.type === 'object' && !/[[*]/u.test(field.path));
+    const withDefaults = objects.filter((field) => {
+      const value = at(field.path.split('.'));
+      return value && typeof value === 'object' && Object.keys(value).length > 0;
+    });
+    // Those with a head of their own (a partial's root is its section, without actions).
+    const {page: plain} = await openPage(CONTROL_PLANE);
+    await pageReady(plain);
+    const buttons = new Set(await plain.locator('button.cfg__copy').evaluateAll((elements) => elements.map((element) => element.getAttribute('aria-label'))));
+    await plain.context().close();
+    const copyable = withDefaults.filter((field) => buttons.has(`Copy YAML of ${field.path}`));
+    assert.ok(copyable.length > 3, `${copyable.length} objects with defaults on ${route}`);
+    for (const field of [copyable[0], copyable.at(-1)!]) {
+      const {page} = await openPage(`${CONTROL_PLANE}#${field.anchor}`);
+      await pageReady(page);
+      await page.evaluate(() => navigator.clipboard.writeText(''));
+      await page.getByRole('button', {name: `Copy YAML of ${field.path}`, exact: true}).click();
+      await page.waitForFunction(() => navigator.clipboard.readText().then((text) => text.length > 0));
+      const text = await page.evaluate(() => navigator.clipboard.readText());
+      const copied = parse(text) as unknown;
+      const expected = field.path.split('.').reduceRight<unknown>((value, key) => ({[key]: value}), at(field.path.split('.')));
+      assert.deepEqual(copied, expected, `${field.path}: the subtree of values.yaml, copied:\n${text}`);
+      await page.context().close();
+    }
   });
 
   it('is readable with JavaScript disabled', async () => {

@@ -5,6 +5,12 @@ import {RELEASES_URL} from '../../src/reference/urls';
 
 export const projectRoot = path.resolve(__dirname, '../..');
 
+/**
+ * The address the tests' production builds are given (a production build needs one: src/siteAddress.ts).
+ * `.test` is reserved for testing: nothing the build writes with it can be mistaken for the real site.
+ */
+export const TEST_SITE_URL = 'https://vcluster-docs.test';
+
 /** The production build the browser tests read (made by `npm test` before the tests run). */
 export function builtSite(): string {
   const dir = process.env.SITE_BUILD_DIR ?? path.join(projectRoot, 'build');

@@ -21,6 +21,7 @@ import {DEFAULTS_FILE, publishedDirFor, publishedRootFor} from '../../src/refere
 import {currentVersion, readManifest} from '../../src/reference/manifest';
 import {pageMapFor} from '../../src/reference/pageMap';
 import {DEFAULTS_PAGE, PUBLISHED_SCHEMA, PUBLISHED_VALUES, RELEASES_FILE} from '../../src/reference/urls';
+import {TEST_SITE_URL} from './buildDir';
 
 export const PROJECT_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
@@ -215,7 +216,8 @@ export async function buildHostileSite(): Promise<HostileSite> {
   }
 
   const env = {...process.env};
-  for (const name of ['DOCS_BASE_URL', 'DOCS_URL', 'DOCS_VERSIONS']) delete env[name];
+  for (const name of ['DOCS_BASE_URL', 'DOCS_VERSIONS']) delete env[name];
+  env.DOCS_URL = TEST_SITE_URL;
   const build = await runCommand('flock', ['/tmp/docs-build.lock', 'npx', 'docusaurus', 'build'], dir, env);
   log += build.output;
   if (build.code !== 0) throw new Error(`the build of the hostile site failed (${build.code}):\n${build.output.slice(-4000)}`);

@@ -2,7 +2,7 @@ import {spawnSync} from 'node:child_process';
 import {mkdtempSync, rmSync} from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import {projectRoot} from './buildDir';
+import {TEST_SITE_URL, projectRoot} from './buildDir';
 
 let cached: string | undefined;
 
@@ -16,7 +16,7 @@ export function subpathBuild(baseUrl: string): string {
   const outDir = mkdtempSync(path.join(os.tmpdir(), 'docs-subpath-'));
   const result = spawnSync('flock', ['/tmp/docs-build.lock', 'npx', 'docusaurus', 'build', '--out-dir', outDir], {
     cwd: projectRoot,
-    env: {...process.env, DOCS_BASE_URL: baseUrl, DOCS_URL: 'http://127.0.0.1'},
+    env: {...process.env, DOCS_BASE_URL: baseUrl, DOCS_URL: TEST_SITE_URL},
     encoding: 'utf8',
   });
   if (result.status !== 0) throw new Error(`sub-path build failed:\n${(result.stdout + result.stderr).slice(-3000)}`);

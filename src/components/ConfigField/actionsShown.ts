@@ -14,7 +14,13 @@ const CHUNK = 100;
 /** What a reader waits for at most per step, on a busy machine. */
 const whenIdle = idleQueue(250);
 
-const Shown = createContext(0);
+/** What a partial's root tells its field heads: how many show their actions, and the anchor the address points at. */
+export interface HeadState {
+  shown: number;
+  target?: string;
+}
+
+const Shown = createContext<HeadState>({shown: 0});
 
 /** In a partial's root: the count of fields that show their actions, growing to `total` once the page runs. */
 export function useShownCount(total: number): number {
@@ -25,9 +31,18 @@ export function useShownCount(total: number): number {
   return shown;
 }
 
+/**
+ * The anchor the address's fragment names, once the page runs (the server
+ * knows no fragment, and hydration must match its markup). The theme
+ * provides it around each partial (src/theme/MDXComponents); without it no
+ * field is the target.
+ */
+export const TargetAnchor = createContext<string | undefined>(undefined);
+
 export const ShownProvider = Shown.Provider;
 
-/** In a field's head: whether the field at `index` of its partial shows its actions. */
-export function useActionsShown(index: number): boolean {
-  return index < useContext(Shown);
+/** In a field's head: whether the field at `index` of its partial shows its actions, and whether the address points at it. */
+export function useHeadState(index: number, anchor: string): {shown: boolean; target: boolean} {
+  const state = useContext(Shown);
+  return {shown: index < state.shown, target: state.target === anchor};
 }

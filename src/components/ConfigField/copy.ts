@@ -2,13 +2,19 @@
  * The copy actions of the reference: one handler for every field's buttons,
  * and one live region on the page that says what was copied.
  */
+import {valuesAt} from '../../lib/valuesSubtree';
 import {yamlKeysOfPath, yamlSnippet} from '../../lib/yamlSnippet';
 import type {FieldProps} from '../../lib/fieldProps';
 
 export type CopyKind = 'link' | 'yaml';
 
+/** Where the field is read: the release's published values.yaml (for the defaults of an object). */
+export interface CopyContext {
+  valuesFile?: string;
+}
+
 /** What each action copies, and how its button and the announcement name it. */
-const ACTIONS: Record<CopyKind, {label: string; name: (path: string) => string; text: (f: FieldProps) => string}> = {
+const ACTIONS: Record<CopyKind, {label: string; name: (path: string) => string; text: (f: FieldProps, context: CopyContext) => string | Promise<string>}> = {
   link: {
     label: 'link',
     name: (path) => `Copy link to ${path}`,
@@ -17,7 +23,11 @@ const ACTIONS: Record<CopyKind, {label: string; name: (path: string) => string; 
   yaml: {
     label: 'YAML',
     name: (path) => `Copy YAML of ${path}`,
-    text: (f) => yamlSnippet(yamlKeysOfPath(f.path), f.object ? '{}' : f.default),
+    // An object with its defaults from values.yaml (fetched on the first such copy), else `{}`.
+    text: (f, {valuesFile}) =>
+      f.object
+        ? (valuesFile ? valuesAt(valuesFile, f.path).catch(() => undefined) : Promise.resolve(undefined)).then((yaml) => yamlSnippet(yamlKeysOfPath(f.path), yaml ?? '{}'))
+        : yamlSnippet(yamlKeysOfPath(f.path), f.default),
   },
 };
 
@@ -30,10 +40,19 @@ export function copyName(kind: CopyKind, path: string): string {
   return ACTIONS[kind].name(path);
 }
 
-export async function copyText(text: string): Promise<void> {
-  if (navigator.clipboard?.writeText) return navigator.clipboard.writeText(text);
+/**
+ * Copies `text` to the clipboard. Text still being made (an object's defaults
+ * are fetched) goes in as a promise of a ClipboardItem where the browser has
+ * one, so the copy keeps the click's user activation however long the fetch.
+ */
+export async function copyText(text: string | Promise<string>): Promise<void> {
+  if (typeof text !== 'string' && typeof ClipboardItem !== 'undefined' && navigator.clipboard?.write) {
+    return navigator.clipboard.write([new ClipboardItem({'text/plain': text.then((value) => new Blob([value], {type: 'text/plain'}))})]);
+  }
+  const value = await text;
+  if (navigator.clipboard?.writeText) return navigator.clipboard.writeText(value);
   const area = document.createElement('textarea');
-  area.value = text;
+  area.value = value;
   document.body.append(area);
   area.select();
   document.execCommand('copy');
@@ -61,8 +80,8 @@ function announce(message: string): void {
 }
 
 /** The click handler of every copy button: copies, marks the button for a moment, announces the result. */
-export function copyField(kind: CopyKind, f: FieldProps, button: HTMLElement): void {
-  copyText(ACTIONS[kind].text(f)).then(
+export function copyField(kind: CopyKind, f: FieldProps, button: HTMLElement, context: CopyContext = {}): void {
+  copyText(ACTIONS[kind].text(f, context)).then(
     () => {
       button.dataset.copied = '';
       setTimeout(() => delete button.dataset.copied, SHOWN_MS);

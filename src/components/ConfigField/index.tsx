@@ -1,8 +1,8 @@
-import React, {Children, useMemo, type ReactNode} from 'react';
+import React, {Children, useContext, useMemo, type ReactNode} from 'react';
 import {sectionAnchor, type FactProps, type FieldProps, type SectionProps} from '../../lib/fieldProps';
 import {REFERENCE_ATTRIBUTE} from '../../search/markup';
-import {DefaultsLineLink} from '../DefaultsFile/lineLink';
-import {ShownProvider, useActionsShown, useShownCount} from './actionsShown';
+import {DefaultsLineLink, DefaultsPageContext} from '../DefaultsFile/lineLink';
+import {ShownProvider, TargetAnchor, useHeadState, useShownCount} from './actionsShown';
 import {countFields, isFieldElement} from './fieldElements';
 import {copyField, copyLabel, copyName, type CopyKind} from './copy';
 
@@ -25,8 +25,9 @@ export {copyText} from './copy';
  */
 
 function CopyButton({kind, f}: {kind: CopyKind; f: FieldProps}) {
+  const valuesFile = useContext(DefaultsPageContext)?.valuesFile;
   return (
-    <button type="button" className="cfg__copy" aria-label={copyName(kind, f.path)} onClick={(event) => copyField(kind, f, event.currentTarget)}>
+    <button type="button" className="cfg__copy" aria-label={copyName(kind, f.path)} onClick={(event) => copyField(kind, f, event.currentTarget, {valuesFile})}>
       {copyLabel(kind)}
     </button>
   );
@@ -82,7 +83,7 @@ function Facts({f}: {f: FieldProps | SectionProps}) {
 function Head({f}: {f: FieldProps}) {
   const Heading = `h${f.level}` as 'h2';
   const trueLevel = f.depth + 2;
-  const shown = useActionsShown(f.index);
+  const {shown, target} = useHeadState(f.index, f.anchor);
   return (
     <>
       <Heading id={f.anchor} aria-level={trueLevel > 6 ? trueLevel : undefined}>
@@ -97,6 +98,12 @@ function Head({f}: {f: FieldProps}) {
           <CopyButton kind="yaml" f={f} />
           <DefaultsLineLink anchor={f.anchor} path={f.path} />
         </span>
+      )}
+      {/* A deep-linked field says which of the page's fields of that name it is (three are called replicas); not a heading, so no TOC entry. */}
+      {target && (
+        <p className="cfg__path">
+          In <code>vcluster.yaml</code>: <code>{f.path}</code>
+        </p>
       )}
     </>
   );
@@ -155,6 +162,8 @@ export function ConfigField({f, children}: {f: FieldProps; children?: ReactNode}
 
 export function ConfigSection({f, children}: {f: SectionProps; children?: ReactNode}) {
   const shown = useShownCount(useMemo(() => countFields(children), [children]));
+  const target = useContext(TargetAnchor);
+  const state = useMemo(() => ({shown, target}), [shown, target]);
   return (
     <div className="cfg-section" id={sectionAnchor(f)} {...{[REFERENCE_ATTRIBUTE]: ''}}>
       <p className="cfg-section__path">
@@ -162,7 +171,7 @@ export function ConfigSection({f, children}: {f: SectionProps; children?: ReactN
         <Marks f={f} /> <DefaultsLineLink anchor={sectionAnchor(f)} path={f.path} />
       </p>
       <Facts f={f} />
-      <ShownProvider value={shown}>{children}</ShownProvider>
+      <ShownProvider value={state}>{children}</ShownProvider>
     </div>
   );
 }

@@ -2,11 +2,13 @@ import {createContext, useContext} from 'react';
 import {defaultsLineId} from '../../reference/urls';
 
 /**
- * The URL of the default-values page of the version being read. The theme
- * provides it around the reference it renders (DefaultsPageProvider in
- * src/theme/MDXComponents); without it (tests, other sites) no link is shown.
+ * The default values of the version being read: the URL of its default-values
+ * page and of the values.yaml it publishes. The theme provides them around the
+ * reference it renders (DefaultsPageProvider in src/theme/MDXComponents);
+ * without them (tests, other sites) no link is shown, and Copy YAML of an
+ * object copies it empty.
  */
-export const DefaultsPageContext = createContext<string | undefined>(undefined);
+export const DefaultsPageContext = createContext<{page: string; valuesFile: string} | undefined>(undefined);
 
 /**
  * In a field's head: a link to the field's line in the release's default
@@ -15,7 +17,7 @@ export const DefaultsPageContext = createContext<string | undefined>(undefined);
  * would otherwise read the same words hundreds of times.
  */
 export function DefaultsLineLink({anchor, path}: {anchor: string; path: string}) {
-  const page = useContext(DefaultsPageContext);
+  const page = useContext(DefaultsPageContext)?.page;
   if (page === undefined) return null;
   return (
     <a className="cfg__copy" href={`${page}#${defaultsLineId(anchor)}`} aria-label={`${path} in values.yaml`}>

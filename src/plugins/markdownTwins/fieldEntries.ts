@@ -15,6 +15,7 @@ import {toYaml} from '../../generator/model/defaults';
 import {descriptionToMdast} from '../../generator/render/description';
 import {factLabel, proConditions, type Fact} from '../../reference/facts';
 import type {FieldRecord} from '../../reference/fieldIndex';
+import {markWebId} from './fragments';
 
 const text = (value: string): PhrasingContent => ({type: 'text', value});
 const code = (value: string): PhrasingContent => ({type: 'inlineCode', value});
@@ -104,6 +105,8 @@ function defaultChangeItems(record: FieldRecord): ListItem[] {
 /** One field's entry, its heading at `depth` (2 to 6). */
 export function fieldEntry(record: FieldRecord, depth: number): RootContent[] {
   const heading: Heading = {type: 'heading', depth: Math.min(Math.max(depth, 1), 6) as Heading['depth'], children: [code(record.path)]};
+  // Links to the field's anchor lead here, by the heading's text (fragments.ts).
+  markWebId(heading, record.anchor);
   const blocks: RootContent[] = [heading, paragraph(summary(record))];
   if (record.defaultYaml !== undefined && !isOneLine(record.defaultYaml)) blocks.push(paragraph([text('Default:')]), yamlBlock(record.defaultYaml));
   if (record.allowedValues?.length) blocks.push(...allowedValues(record.allowedValues));

@@ -12,7 +12,7 @@
  * language and title, tables, lists) and the reference is rendered from data,
  * compactly. The dev server writes none of them.
  */
-import {mkdir, writeFile} from 'node:fs/promises';
+import {mkdir, readFile, writeFile} from 'node:fs/promises';
 import path from 'node:path';
 import type {LoadedVersion} from '@docusaurus/plugin-content-docs';
 import type {LoadContext, Plugin} from '@docusaurus/types';
@@ -21,7 +21,9 @@ import {MissingReferenceError, fieldIndexFile, readFieldIndex} from '../../refer
 import {partialsDirOf} from '../../reference/files';
 import {LLMS_TXT, llmsFullUrl, markdownTwinUrl} from '../../reference/urls';
 import {stripBaseUrl} from '../configSearch';
+import {hasOwnDescription} from '../pageDescription';
 import {llmsFull, llmsTxt, pageTwin, type SiteInfo, type TwinPage, type VersionPages} from './documents';
+import {fragmentsOf, retargetFragments} from './fragments';
 import {TwinLinks, servedPath} from './links';
 import {serializeMarkdown} from './markdown';
 import {sidebarOrder} from './sidebarOrder';
@@ -65,25 +67,32 @@ export default function markdownTwinsPlugin(context: LoadContext): Plugin {
         if (!index) throw new MissingReferenceError(fieldIndexFile(partialsDir), loadedVersion.label);
         const order = sidebarOrder(loadedVersion.sidebars);
         const rank = (id: string) => (order.has(id) ? order.get(id)! : order.size);
-        const pages: TwinPage[] = [...loadedVersion.docs]
-          .sort((a, b) => rank(a.id) - rank(b.id) || (a.permalink < b.permalink ? -1 : 1))
-          .map((doc) => ({
+        const docs = [...loadedVersion.docs].sort((a, b) => rank(a.id) - rank(b.id) || (a.permalink < b.permalink ? -1 : 1));
+        const pages: TwinPage[] = await Promise.all(
+          docs.map(async (doc) => ({
             title: doc.title,
             description: doc.description,
-            ownDescription: typeof doc.frontMatter.description === 'string',
+            ownDescription: hasOwnDescription(await readFile(sourceFile(siteDir, doc.source), 'utf8')),
             permalink: servedPath(doc.permalink),
             sourceFile: sourceFile(siteDir, doc.source),
             listed: !doc.unlisted,
-          }));
+          })),
+        );
         versions.push({version: loadedVersion.label, current, partialsDir, fields: indexFields(index), pages});
       }
 
-      for (const version of versions) {
+      // Every twin first: a link's fragment becomes the slug of the heading it names in its twin (fragments.ts).
+      const twins = versions.map((version) => version.pages.map((page) => ({page, tree: pageTwin(page, version, site).tree})));
+      const fragments = new Map(twins.flat().map(({page, tree}) => [links.twinOf(page.permalink), fragmentsOf(tree)]));
+      for (const [i, version] of versions.entries()) {
         let twinBytes = 0;
-        for (const page of version.pages) {
-          twinBytes += await write(outDir, markdownTwinUrl(stripBaseUrl(page.permalink, siteConfig.baseUrl)), serializeMarkdown(pageTwin(page, version, site).tree));
+        for (const {page, tree} of twins[i]) {
+          retargetFragments(tree, fragments);
+          twinBytes += await write(outDir, markdownTwinUrl(stripBaseUrl(page.permalink, siteConfig.baseUrl)), serializeMarkdown(tree));
         }
-        const fullBytes = await write(outDir, llmsFullUrl(version.version, version.current), serializeMarkdown(llmsFull(version, site)));
+        const full = llmsFull(version, site);
+        retargetFragments(full, fragments);
+        const fullBytes = await write(outDir, llmsFullUrl(version.version, version.current), serializeMarkdown(full));
         console.log(
           `[${NAME}] ${version.version}: ${version.pages.length} twins (${kB(twinBytes)}), ` +
             `${llmsFullUrl(version.version, version.current)} ${kB(fullBytes)} with ${version.fields.index.fields.length} fields`,

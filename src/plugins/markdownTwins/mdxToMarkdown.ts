@@ -26,8 +26,10 @@ import remarkFrontmatter from 'remark-frontmatter';
 import remarkGfm from 'remark-gfm';
 import remarkMdx from 'remark-mdx';
 import remarkParse from 'remark-parse';
+import GithubSlugger from 'github-slugger';
 import {unified} from 'unified';
 import {partialOfImport} from '../../reference/pageMap';
+import {headingText, markWebId} from './fragments';
 import type {TwinLinks} from './links';
 
 const parser = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(remarkMdx).use(remarkGfm).use(remarkDirective);
@@ -64,6 +66,8 @@ interface PageState {
   headingDepth: number;
   /** Files being inlined, against import cycles. */
   open: Set<string>;
+  /** Docusaurus's slugs of the page's headings (their ids on the web page). */
+  slugger: GithubSlugger;
   options: ConvertOptions;
 }
 
@@ -129,6 +133,16 @@ function convertPhrasing(children: PhrasingContent[], file: FileState, page: Pag
   return convertAll(children, file, page) as PhrasingContent[];
 }
 
+/** A heading's fixed id, written `## Title {/* #id *\/}` (Docusaurus reads the last child's single comment). */
+function fixedId(heading: Heading): string | undefined {
+  const last = heading.children.at(-1);
+  if (last?.type !== 'mdxTextExpression') return undefined;
+  const program = (last.data as {estree?: {body: unknown[]; comments?: Array<{value: string}>}} | undefined)?.estree;
+  if (!program || program.body.length || program.comments?.length !== 1) return undefined;
+  const first = program.comments[0].value.trim().split(' ')[0];
+  return first.startsWith('#') && first.length > 1 ? first.slice(1) : undefined;
+}
+
 /** Trailing spaces left where a `{/* #id *\/}` was. */
 function trimEnd(children: PhrasingContent[]): PhrasingContent[] {
   const last = children[children.length - 1];
@@ -153,10 +167,14 @@ function convertNode(node: RootContent, file: FileState, page: PageState): RootC
       return [{type: 'paragraph', children: [text(sourceOf(node, file))]}];
     case 'textDirective':
       return [text(sourceOf(node, file))];
-    case 'heading':
+    case 'heading': {
       page.headingDepth = node.depth;
+      const fixed = fixedId(node);
       node.children = trimEnd(convertPhrasing(node.children, file, page));
+      // Its id on the web page, as Docusaurus gives it: the fixed one, else the slug of its text (fragments.ts).
+      markWebId(node, fixed ?? page.slugger.slug(headingText(node)));
       return [node];
+    }
     case 'link':
     case 'definition':
     case 'image': {
@@ -189,7 +207,7 @@ function convertFile(fileName: string, page: PageState): RootContent[] {
 
 /** The Markdown content of the page at `file` (its front matter left out), served at `permalink`. */
 export function mdxPageToMarkdown(file: string, permalink: string, options: ConvertOptions): RootContent[] {
-  return convertFile(file, {permalink, headingDepth: 0, open: new Set(), options});
+  return convertFile(file, {permalink, headingDepth: 0, open: new Set(), slugger: new GithubSlugger(), options});
 }
 
 /** Whether content starts with its own title (a `# heading`), as Docusaurus reads it. */

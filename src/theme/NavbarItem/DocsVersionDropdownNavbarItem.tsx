@@ -1,47 +1,33 @@
-/**
- * The version menu: the supported releases, then the archived ones (past
- * their end of life), each entry naming the exact release it documents and
- * leading to the same page in that release when it has it, else to its
- * overview. Written here rather than wrapped because the theme's menu lists
- * one flat group and takes its button label from the versions it lists.
- */
 import type {ReactNode} from 'react';
-import {useLocation} from '@docusaurus/router';
-import {useActiveDocContext, useDocsPreferredVersion, useDocsVersionCandidates, useVersions, type GlobalVersion} from '@docusaurus/plugin-content-docs/client';
-import DropdownNavbarItem from '@theme/NavbarItem/DropdownNavbarItem';
+import useIsBrowser from '@docusaurus/useIsBrowser';
+import VersionDropdown from '../../components/VersionMenu';
 import type {Props} from '@theme/NavbarItem/DocsVersionDropdownNavbarItem';
-import {useReleaseGroups} from '../../lib/releaseGroups';
+import {NOT_FOUND_MARK} from '../NotFound/Content';
 
-const groupHeader = (text: string) => ({type: 'html' as const, value: `<span class="version-menu__group">${text}</span>`, className: 'version-menu__header'});
+const MENU_MARK = 'data-version-menu';
 
-export default function DocsVersionDropdownNavbarItem({mobile, docsPluginId, dropdownActiveClassDisabled, dropdownItemsBefore, dropdownItemsAfter, versions: _configs, ...props}: Props): ReactNode {
-  const {search, hash} = useLocation();
-  const groups = useReleaseGroups();
-  const versions = useVersions(docsPluginId);
-  const active = useActiveDocContext(docsPluginId);
-  const [displayed = versions[0]] = useDocsVersionCandidates(docsPluginId);
-  const {savePreferredVersionName} = useDocsPreferredVersion(docsPluginId);
-  // The same page in the other release, or its overview.
-  const target = (version: GlobalVersion) => active.alternateDocVersions[version.name] ?? version.docs.find((doc) => doc.id === version.mainDocId)!;
-  const link = (version: GlobalVersion) => ({
-    label: version.label,
-    to: `${target(version).path}${search}${hash}`,
-    isActive: () => version === active.activeVersion,
-    onClick: () => savePreferredVersionName(version.name),
-  });
-  // The releases this build serves (DOCS_VERSIONS may leave some out), in each group's order.
-  const group = (labels: readonly string[]) => labels.flatMap((label) => versions.filter((version) => version.label === label)).map(link);
-  const [supported, archived] = [group(groups.supported), group(groups.archived)];
-  const grouped = supported.length && archived.length ? [groupHeader('Supported'), ...supported, groupHeader('Archived: past end of life'), ...archived] : [...supported, ...archived];
-  const items = [...dropdownItemsBefore, ...grouped, ...dropdownItemsAfter];
+/**
+ * The navbar's version menu (src/components/VersionMenu: supported and
+ * archived releases), made safe to hydrate on the not-found page.
+ *
+ * A static host answers an address the site lacks with 404.html, which the
+ * server rendered for no docs version: its menu names the current release. At
+ * an address inside an older version (`/docs/0.20.0/no-such-page`) the
+ * browser's first render names that version instead, and React reported the
+ * text mismatch as error #418 and rendered the page again. So while the page
+ * hydrates, on the not-found page only, the menu keeps the markup the server
+ * sent (React does not compare inner HTML); once the page runs it is the
+ * menu of the address's version. The wrapper is laid out as if absent.
+ */
+export default function VersionMenu(props: Props): ReactNode {
+  const isBrowser = useIsBrowser();
+  // The mobile menu is a list item inside the sidebar, which renders only once the page runs.
+  if (props.mobile) return <VersionDropdown {...props} />;
+  const served = !isBrowser && typeof document !== 'undefined' && document.querySelector(`[${NOT_FOUND_MARK}]`) ? document.querySelector(`[${MENU_MARK}]`) : null;
+  if (served) return <div {...{[MENU_MARK]: ''}} style={{display: 'contents'}} dangerouslySetInnerHTML={{__html: served.innerHTML}} />;
   return (
-    <DropdownNavbarItem
-      {...props}
-      mobile={mobile}
-      label={mobile ? 'Versions' : displayed.label}
-      to={mobile ? undefined : target(displayed).path}
-      items={items}
-      isActive={dropdownActiveClassDisabled ? () => false : undefined}
-    />
+    <div {...{[MENU_MARK]: ''}} style={{display: 'contents'}}>
+      <VersionDropdown {...props} />
+    </div>
   );
 }

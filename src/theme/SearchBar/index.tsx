@@ -3,9 +3,10 @@ import clsx from 'clsx';
 import {useHistory} from '@docusaurus/router';
 import useBaseUrl, {useBaseUrlUtils} from '@docusaurus/useBaseUrl';
 import {useActiveVersion, useVersions} from '@docusaurus/plugin-content-docs/client';
+import {loadReleases} from '../../lib/releaseData';
 import {searchIndexUrl} from '../../reference/urls';
 import type {WireIndex} from '../../search/format';
-import {prepareIndex, resultTarget, search, type PreparedIndex, type SearchResult} from './rank';
+import {correctQuery, fieldsElsewhere, prepareIndex, resultTarget, search, type FieldElsewhere, type PreparedIndex, type SearchResult} from './rank';
 import styles from './styles.module.css';
 
 /**
@@ -32,11 +33,12 @@ function loadIndex(url: string): Promise<PreparedIndex> {
   return promise;
 }
 
-/** The docs version whose index to search: the one on screen, else the current one. */
-function useSearchVersion(): string {
+/** The docs version whose index to search, the one on screen, else the current one: its name (`current`, `0.21.0`) and release. */
+function useSearchVersion(): {name: string; release: string} {
   const active = useActiveVersion(undefined);
   const versions = useVersions(undefined);
-  return active?.name ?? versions.find((version) => version.name === 'current')?.name ?? versions[0]?.name ?? 'current';
+  const version = active ?? versions.find((candidate) => candidate.name === 'current') ?? versions[0];
+  return {name: version?.name ?? 'current', release: version?.label ?? ''};
 }
 
 function isTyping(target: EventTarget | null): boolean {
@@ -60,6 +62,29 @@ function PathLabel({path, name}: {path: string; name: string}): ReactNode {
       <strong>{own ? name : path}</strong>
     </>
   );
+}
+
+/** A field the release on screen lacks, shown by another documented release. */
+function ElsewhereContent({field}: {field: FieldElsewhere & {shown: NonNullable<FieldElsewhere['shown']>}}) {
+  return (
+    <>
+      <span className={styles.line}>
+        <code className={styles.path}>
+          <PathLabel path={field.path} name={field.path.slice(field.path.lastIndexOf('.') + 1)} />
+        </code>
+        {field.addedIn && <span className="badge badge--secondary">added in {field.addedIn}</span>}
+        {field.removedIn && <span className="badge badge--danger">removed in {field.removedIn}</span>}
+      </span>
+      <span className={styles.where}>vCluster {field.shown.version}</span>
+    </>
+  );
+}
+
+/** What the other releases have that this one lacks and no documented release shows: in words. */
+function undocumented(fields: readonly FieldElsewhere[]): string {
+  return fields
+    .map((field) => `${field.path}${field.addedIn ? ` (added in ${field.addedIn})` : field.removedIn ? ` (removed in ${field.removedIn})` : ''}`)
+    .join(', ');
 }
 
 function ResultContent({result}: {result: SearchResult}) {
@@ -96,11 +121,12 @@ export default function SearchBar(): ReactNode {
   const history = useHistory();
   const {withBaseUrl} = useBaseUrlUtils();
   const version = useSearchVersion();
-  const indexUrl = useBaseUrl(searchIndexUrl(version));
+  const indexUrl = useBaseUrl(searchIndexUrl(version.name));
   const [status, setStatus] = useState<Status>({state: 'idle'});
   const [query, setQuery] = useState('');
   const [open, setOpen] = useState(false);
   const [active, setActive] = useState(0);
+  const [elsewhere, setElsewhere] = useState<{query: string; fields: FieldElsewhere[]} | undefined>();
   const input = useRef<HTMLInputElement>(null);
   const loadedUrl = useRef<string | undefined>(undefined);
   const id = useId();
@@ -128,8 +154,37 @@ export default function SearchBar(): ReactNode {
     }
   }, [indexUrl, load]);
 
-  const results = useMemo(() => (status.state === 'ready' ? search(status.index, query) : []), [status, query]);
-  useEffect(() => setActive(0), [results]);
+  // The query as typed, else (when it finds nothing) with its misspelt words corrected.
+  const {results, corrected} = useMemo((): {results: SearchResult[]; corrected?: string} => {
+    if (status.state !== 'ready') return {results: []};
+    const direct = search(status.index, query);
+    if (direct.length) return {results: direct};
+    const fixed = correctQuery(status.index, query);
+    return fixed === undefined ? {results: []} : {results: search(status.index, fixed), corrected: fixed};
+  }, [status, query]);
+
+  // Nothing in this release: which other releases have a field of that name (the release data, fetched only now).
+  const trimmed = query.trim();
+  const nothing = status.state === 'ready' && trimmed !== '' && !results.length;
+  useEffect(() => {
+    if (!nothing || !version.release) return undefined;
+    let cancelled = false;
+    loadReleases(withBaseUrl).then(
+      (releases) => !cancelled && setElsewhere({query: trimmed, fields: fieldsElsewhere(releases, version.release, trimmed)}),
+      () => undefined,
+    );
+    return () => {
+      cancelled = true;
+    };
+  }, [nothing, trimmed, version.release]);
+  const otherReleases = nothing && elsewhere?.query === trimmed ? elsewhere.fields : [];
+  const shownElsewhere = otherReleases.filter((field): field is FieldElsewhere & {shown: NonNullable<FieldElsewhere['shown']>} => field.shown !== undefined);
+
+  /** Every option: the results, else the fields other documented releases show; each with where it leads (without the baseUrl). */
+  const options: Array<{key: string; target: string; content: ReactNode}> = results.length
+    ? results.map((result) => ({key: `${result.kind}:${resultTarget(result)}`, target: resultTarget(result), content: <ResultContent result={result} />}))
+    : shownElsewhere.map((field) => ({key: `elsewhere:${field.path}`, target: `${field.shown.route}#${field.shown.anchor}`, content: <ElsewhereContent field={field} />}));
+  useEffect(() => setActive(0), [results, shownElsewhere.length]);
 
   // `/` or Ctrl-K (⌘K) focuses the search from anywhere on the page.
   useEffect(() => {
@@ -144,16 +199,16 @@ export default function SearchBar(): ReactNode {
     return () => document.removeEventListener('keydown', onKeyDown);
   }, []);
 
-  const choose = (result: SearchResult | undefined) => {
-    if (!result) return;
+  const choose = (target: string | undefined) => {
+    if (target === undefined) return;
     setOpen(false);
     setQuery('');
     input.current?.blur();
-    history.push(withBaseUrl(resultTarget(result)));
+    history.push(withBaseUrl(target));
   };
 
   const onKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {
-    const count = results.length;
+    const count = options.length;
     if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
       event.preventDefault();
       setOpen(true);
@@ -161,7 +216,7 @@ export default function SearchBar(): ReactNode {
     } else if (event.key === 'Enter') {
       if (!event.nativeEvent.isComposing) {
         event.preventDefault();
-        choose(results[Math.min(active, count - 1)]);
+        choose(options[Math.min(active, count - 1)]?.target);
       }
     } else if (event.key === 'Escape') {
       // First close the results (keeping the query, unlike the browser's own Escape), then clear and leave.
@@ -175,12 +230,20 @@ export default function SearchBar(): ReactNode {
     }
   };
 
-  const showPanel = open && query.trim() !== '';
+  const showPanel = open && trimmed !== '';
   const optionId = (index: number) => `${id}-option-${index}`;
-  let message: string | undefined;
-  if (status.state === 'loading') message = 'Loading the search index…';
-  else if (status.state === 'error') message = 'The search index could not be loaded. It is built by "docusaurus build".';
-  else if (status.state === 'ready' && !results.length) message = `No results for “${query.trim()}”`;
+  const messages: string[] = [];
+  if (status.state === 'loading') messages.push('Loading the search index…');
+  else if (status.state === 'error') messages.push('The search index could not be loaded. It is built by "docusaurus build".');
+  else if (corrected !== undefined && results.length) messages.push(`No results for “${trimmed}”. Showing results for “${corrected}”.`);
+  else if (nothing) {
+    messages.push(`No results for “${trimmed}” in vCluster ${version.release}.`);
+    if (shownElsewhere.length) messages.push(`${shownElsewhere.length === 1 ? 'Another release has it' : 'Other releases have them'}:`);
+    const rest = otherReleases.filter((field) => !field.shown);
+    if (rest.length) messages.push(`Releases this site does not document have ${undocumented(rest)}.`);
+  }
+  const count = options.length;
+  const announced = !showPanel || status.state !== 'ready' ? '' : results.length ? `${count} ${count === 1 ? 'result' : 'results'}${corrected === undefined ? '' : ` for “${corrected}”`}` : messages.join(' ');
 
   return (
     <div className={styles.search} role="search">
@@ -191,9 +254,9 @@ export default function SearchBar(): ReactNode {
         role="combobox"
         aria-label="Search pages and vcluster.yaml fields"
         aria-autocomplete="list"
-        aria-expanded={showPanel && results.length > 0}
+        aria-expanded={showPanel && count > 0}
         aria-controls={listId}
-        aria-activedescendant={showPanel && results.length ? optionId(active) : undefined}
+        aria-activedescendant={showPanel && count ? optionId(active) : undefined}
         aria-keyshortcuts="/ Control+K"
         placeholder="Search"
         autoComplete="off"
@@ -220,28 +283,45 @@ export default function SearchBar(): ReactNode {
         </kbd>
       )}
       <div className={clsx(styles.panel, !showPanel && styles.hidden)}>
-        <ul id={listId} role="listbox" aria-label="Search results" className={styles.results}>
+        {showPanel && messages.length > 0 && (
+          <p className={styles.message}>
+            {messages.map((message, i) => (
+              <React.Fragment key={i}>
+                {i > 0 && ' '}
+                {message}
+              </React.Fragment>
+            ))}
+          </p>
+        )}
+        {/* Each option is a link: it opens in a new tab or window as links do (the focus stays in the input). */}
+        <div id={listId} role="listbox" aria-label="Search results" className={styles.results}>
           {showPanel &&
-            results.map((result, index) => (
-              <li
-                key={`${result.kind}:${resultTarget(result)}`}
+            options.map((option, index) => (
+              <a
+                key={option.key}
                 id={optionId(index)}
                 role="option"
                 aria-selected={index === active}
-                data-target={resultTarget(result)}
+                href={withBaseUrl(option.target)}
+                tabIndex={-1}
+                data-target={option.target}
                 className={clsx(styles.result, index === active && styles.active)}
                 // Keep the focus in the input until the click is done.
                 onMouseDown={(event) => event.preventDefault()}
                 onMouseMove={() => index !== active && setActive(index)}
-                onClick={() => choose(result)}>
-                <ResultContent result={result} />
-              </li>
+                onClick={(event) => {
+                  // A click with a modifier or another button is the browser's: a new tab or window.
+                  if (event.button !== 0 || event.ctrlKey || event.metaKey || event.shiftKey || event.altKey) return;
+                  event.preventDefault();
+                  choose(option.target);
+                }}>
+                {option.content}
+              </a>
             ))}
-        </ul>
-        {showPanel && message && <p className={styles.message}>{message}</p>}
+        </div>
       </div>
       <span className={styles.srOnly} role="status" aria-live="polite">
-        {showPanel && status.state === 'ready' ? `${results.length} results` : ''}
+        {announced}
       </span>
     </div>
   );

@@ -3,7 +3,9 @@
  * (written by src/plugins/configSearch). No DOM, no Docusaurus: unit-tested in
  * test/unit/searchRank.test.ts.
  */
+import damerauLevenshtein from 'damerau-levenshtein';
 import {anchorOfPath, formatPath, lastKey, loosePath, parseAnchor} from '../../reference/configPath';
+import type {Releases} from '../../reference/releases';
 import type {WireIndex, WireMarks} from '../../search/format';
 import {STOP_WORDS, splitCamel, words} from '../../search/words';
 
@@ -27,6 +29,8 @@ export interface SearchField {
   nameWords: string;
   /** The name from each of its words on, space-framed: ` exportkubeconfig kubeconfig config `. */
   nameTails: string;
+  /** Lowercase words of the path (camelCase split), space-framed. */
+  pathWords: string;
   /** Lowercase words of the name (camelCase split), the path and the description, space-separated and space-framed. */
   words: string;
   depth: number;
@@ -53,6 +57,8 @@ export interface PreparedIndex {
   version: string;
   fields: SearchField[];
   pages: SearchPage[];
+  /** The words of field paths, page titles and headings: what a misspelt query word is corrected to. */
+  vocabulary: ReadonlySet<string>;
 }
 
 export type SearchResult =
@@ -105,11 +111,14 @@ export function prepareIndex(wire: WireIndex): PreparedIndex {
       looseName: loose.slice(loose.lastIndexOf('.') + 1),
       nameWords: frame(own),
       nameTails: frame(own.map((_, i) => own.slice(i).join(''))),
+      pathWords: frame(inPath),
       words: frame([...inPath, ...words(description)]),
       depth: loose.split('.').length,
     };
   });
-  return {version: wire.version, fields, pages};
+  const vocabulary = new Set<string>();
+  for (const list of [...pathWords, ...pages.flatMap((page) => [words(page.title), ...page.sections.map((section) => words(section.heading ?? ''))])]) for (const word of list) vocabulary.add(word);
+  return {version: wire.version, fields, pages, vocabulary};
 }
 
 /** A query as the ranking sees it. */
@@ -174,7 +183,11 @@ export function scoreField(field: SearchField, query: Query): number {
     else if (word.length >= 3 && field.words.includes(` ${word}`)) score = 150;
   }
   if (!score && query.words.length > 1 && allWordsPrefix(query.words, field.words)) {
-    score = 250 + countWordsPrefix(query.words, field.nameWords) * 20;
+    const named = countWordsPrefix(query.words, field.nameWords);
+    // Every word in the path, the field's own name among them (`etcd replicas`): the field itself, before
+    // sections that only mention the words (below those whose heading holds them all); else words found in
+    // its description too.
+    score = named && allWordsPrefix(query.words, field.pathWords) ? 560 + named * 10 : 250 + named * 20;
   }
   if (!score) return 0;
   // Shallower fields first among equals, deprecated ones last.
@@ -224,6 +237,70 @@ export function search(index: PreparedIndex, input: string, {limit = 10}: Search
   }
   results.sort((a, b) => b.score - a.score || sortKey(a).localeCompare(sortKey(b)));
   return results.slice(0, limit);
+}
+
+/** How far a misspelt word may be from the word it stands for (letters added, dropped, changed or swapped). */
+function typoAllowance(word: string): number {
+  return word.length < 4 ? 0 : word.length < 8 ? 1 : 2;
+}
+
+/**
+ * The query with each word that starts no word of the index replaced by the
+ * closest word of the vocabulary (`ectd` → `etcd`, `replcas` → `replicas`):
+ * the Damerau–Levenshtein distance (a swap of two letters counts as one
+ * edit: damerau-levenshtein), within one edit for words of 4 to 7 letters
+ * and two from 8; the shorter distance wins, then the word met first (field
+ * paths before page headings). Undefined when no word needs or finds a
+ * correction.
+ */
+export function correctQuery(index: PreparedIndex, input: string): string | undefined {
+  let corrected = false;
+  const vocabulary = [...index.vocabulary];
+  const known = (word: string) => vocabulary.some((candidate) => candidate.startsWith(word));
+  const fixed = words(input).map((word) => {
+    const allowance = typoAllowance(word);
+    if (!allowance || known(word)) return word;
+    let best: {word: string; steps: number} | undefined;
+    for (const candidate of vocabulary) {
+      if (Math.abs(candidate.length - word.length) > allowance) continue;
+      const {steps} = damerauLevenshtein(word, candidate);
+      if (steps <= allowance && (!best || steps < best.steps)) best = {word: candidate, steps};
+    }
+    if (!best) return word;
+    corrected = true;
+    return best.word;
+  });
+  return corrected ? fixed.join(' ') : undefined;
+}
+
+/** A field the release being searched lacks and another release has: where it is, from the release data. */
+export interface FieldElsewhere {
+  path: string;
+  /** The first later release with it, the first later release without it (after an earlier run). */
+  addedIn?: string;
+  removedIn?: string;
+  /** The nearest documented release that shows it, with its page and anchor there. */
+  shown?: {version: string; route: string; anchor: string};
+}
+
+/**
+ * The fields of other releases that a query names (its last key, its path or
+ * the end of its path, as the search compares them), which `version` lacks:
+ * those a documented release shows first, then the others, at most `limit`.
+ */
+export function fieldsElsewhere(releases: Releases, version: string, input: string, limit = 5): FieldElsewhere[] {
+  const query = parseQuery(input);
+  const wanted = [...query.paths, ...(query.words.length === 1 ? query.words : [])];
+  if (!wanted.length || !releases.has(version)) return [];
+  const found: FieldElsewhere[] = [];
+  for (const field of releases.data.fields) {
+    const loose = loosePath(field.path);
+    const name = loose.slice(loose.lastIndexOf('.') + 1);
+    if (!wanted.some((path) => loose === path || name === path || loose.endsWith(`.${path}`))) continue;
+    const around = releases.spanAround(field.path, version);
+    if (around) found.push({path: field.path, ...(around.addedIn ? {addedIn: around.addedIn} : {}), ...(around.removedIn ? {removedIn: around.removedIn} : {}), ...(around.nearest ? {shown: around.nearest} : {})});
+  }
+  return found.sort((a, b) => Number(!a.shown) - Number(!b.shown)).slice(0, limit);
 }
 
 function sortKey(result: SearchResult): string {
