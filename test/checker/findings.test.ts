@@ -117,11 +117,14 @@ describe('findings', () => {
       const deprecated = checked.fields.filter((field) => field.deprecated && isLiteralPath(field.path));
       assert.ok(deprecated.length > 0, `${checked.version} deprecates some field`);
       for (const field of deprecated) {
-        const finding = checkConfig(yamlAt(field.path, sampleValue(field.type)), checked).findings.find((found) => found.kind === 'deprecated' && found.path === field.path);
-        assert.ok(finding, `${checked.version}: ${field.path} gets a deprecation finding`);
-        assert.equal(finding.severity, 'warning');
+        // A field whose description says a value set there is rejected is an error.
+        const kind = field.rejected ? 'rejected' : 'deprecated';
+        const finding = checkConfig(yamlAt(field.path, sampleValue(field.type)), checked).findings.find((found) => found.kind === kind && found.path === field.path);
+        assert.ok(finding, `${checked.version}: ${field.path} gets a ${kind} finding`);
+        assert.equal(finding.severity, field.rejected ? 'error' : 'warning');
         const since = field.deprecatedIn ? ` since ${field.deprecatedIn}` : '';
-        assert.equal(finding.message, `\`${field.path}\` is deprecated${since}.${field.replacement ? ` Use \`${field.replacement}\` instead.` : ' Remove it.'}`);
+        const rejected = field.rejected ? `, and ${checked.version} rejects a value set here` : '';
+        assert.equal(finding.message, `\`${field.path}\` is deprecated${since}${rejected}.${field.replacement ? ` Use \`${field.replacement}\` instead.` : ' Remove it.'}`);
         if (field.replacement) assert.deepEqual(finding.suggestions?.map((link) => link.path), [field.replacement]);
       }
     }

@@ -11,6 +11,7 @@
  * comments are payloads, as the text it is; its copy button and key links
  * run nothing.
  */
+import {clipboardText} from '../support/clipboard';
 import assert from 'node:assert/strict';
 import path from 'node:path';
 import {after, before, describe, it} from 'node:test';
@@ -257,8 +258,7 @@ describe('script payloads in a chart do not run on the built site', {timeout: 30
     await assertNothingRan(watch, route);
 
     await page.getByRole('button', {name: 'Copy values.yaml'}).click();
-    await page.waitForFunction(() => navigator.clipboard.readText().then((text) => text.length > 0));
-    assert.deepEqual(parse(await page.evaluate(() => navigator.clipboard.readText())), parse(valuesText), 'the copy is the values');
+    assert.deepEqual(parse(await clipboardText(page)), parse(valuesText), 'the copy is the values');
     for (const [i, key] of keys.entries()) {
       await page.locator('a.defaults__key').nth(i).click();
       await page.waitForURL((url) => `${url.pathname}${url.hash}` === key.href);

@@ -37,9 +37,9 @@ import {
 import {CURRENT, RELEASES} from '../support/versions';
 
 const VERSION = CURRENT;
-/** Another release of the manifest: its files are the wrong ones for VERSION. */
-const OTHER = RELEASES.find((version) => version !== VERSION)!;
 const realSha = (version: string, name: string) => sha256File(path.join(CHART_SOURCE, version, name));
+/** Another release of the manifest whose files differ from VERSION's (a patch may ship the same values.yaml). */
+const OTHER = RELEASES.find((version) => version !== VERSION && realSha(version, 'values.yaml') !== realSha(VERSION, 'values.yaml'))!;
 
 let tmp: string;
 let server: ReleaseServer;
@@ -127,7 +127,7 @@ describe('gen-partials downloading from a release server', () => {
     const written = snapshot(out);
     assert.ok([...written.keys()].filter((file) => file.endsWith('.mdx')).length > 50, 'partials written');
     assert.deepEqual(written, expected, 'the output is what the generator makes from the real chart files');
-    assert.match(result.stdout, /gen-partials \(0\.22\.0\): \d+ partials written/);
+    assert.ok(result.stdout.includes(`gen-partials (${VERSION}): `) && /\d+ partials written/.test(result.stdout), result.stdout);
 
     const second = server.requests.length;
     const again = await genPartials(['--manifest', manifestFile, '--version', VERSION, '--out', out], cacheDir);

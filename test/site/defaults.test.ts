@@ -7,6 +7,7 @@
  * the keyboard, its links are underlined, focus shows, and text has AA
  * contrast in both colour modes. It stays within the page budget.
  */
+import {clipboardText} from '../support/clipboard';
 import assert from 'node:assert/strict';
 import {readFileSync, readdirSync, statSync} from 'node:fs';
 import {readFile} from 'node:fs/promises';
@@ -271,8 +272,7 @@ describe('the default-values pages', () => {
       it('copy and download give text that parses to the release\'s values.yaml', async () => {
         const {page, context, errors} = await open(route());
         await page.getByRole('button', {name: 'Copy values.yaml'}).click();
-        await page.waitForFunction(() => navigator.clipboard.readText().then((text) => text.length > 1000));
-        const copied = await page.evaluate(() => navigator.clipboard.readText());
+        const copied = await clipboardText(page, (text) => text.length > 1000);
         assert.deepEqual(parse(copied), valuesOf(version), 'the copied text');
         assert.equal(await page.locator('.defaults__status[role="status"]').textContent(), 'values.yaml copied to the clipboard', 'the copy is announced');
 

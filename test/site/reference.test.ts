@@ -1,3 +1,4 @@
+import {clipboardText} from '../support/clipboard';
 import assert from 'node:assert/strict';
 import {readIndexedFieldsSync} from '../../src/reference/fieldIndexFile';
 import {partialsDirFor} from '../../src/reference/files';
@@ -97,12 +98,10 @@ describe('the control-plane reference in a browser', () => {
     const {page} = await openPage(`${CONTROL_PLANE}#${FIELD}`);
     const head = page.locator(`[id="${FIELD}"]`).locator('xpath=..');
     await head.getByRole('button', {name: 'Copy YAML'}).click();
-    await page.waitForFunction(() => navigator.clipboard.readText().then((text) => text.length > 0));
-    const copied = await page.evaluate(() => navigator.clipboard.readText());
+    const copied = await clipboardText(page);
     assert.deepEqual(parse(copied), {controlPlane: {backingStore: {etcd: {embedded: {migrateFromDeployedEtcd: false}}}}});
     await head.getByRole('button', {name: 'Copy link'}).click();
-    await page.waitForFunction(() => navigator.clipboard.readText().then((text) => text.startsWith('http')));
-    const link = await page.evaluate(() => navigator.clipboard.readText());
+    const link = await clipboardText(page, (text) => text.startsWith('http'));
     assert.equal(new URL(link).hash, `#${FIELD}`);
     await page.context().close();
   });
@@ -162,11 +161,11 @@ describe('the control-plane reference in a browser', () => {
       await pageReady(page);
       await page.evaluate(() => navigator.clipboard.writeText(''));
       await page.getByRole('button', {name: `Copy YAML of ${field.path}`, exact: true}).click();
-      await page.waitForFunction(() => navigator.clipboard.readText().then((text) => text.length > 0));
-      const text = await page.evaluate(() => navigator.clipboard.readText());
+      // The copy is written once the values file has loaded: it starts with the path's first key.
+      const text = await clipboardText(page, (value) => value.startsWith(`${field.path.split('.')[0]}:`));
       const copied = parse(text) as unknown;
       const expected = field.path.split('.').reduceRight<unknown>((value, key) => ({[key]: value}), at(field.path.split('.')));
-      assert.deepEqual(copied, expected, `${field.path}: the subtree of values.yaml, copied:\n${text}`);
+      assert.deepEqual(copied, expected, `${field.path}: the subtree of values.yaml, copied: ${JSON.stringify(text)}`);
       await page.context().close();
     }
   });

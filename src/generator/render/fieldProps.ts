@@ -48,7 +48,8 @@ function markProps(node: FieldNode, version: string | undefined): Pick<FieldFact
   if (history?.since) props.since = history.since;
   if (history?.removedIn) props.removedIn = history.removedIn;
   const past = (history?.defaultChanges ?? []).filter((change) => version === undefined || compareVersions(change.version, version) <= 0);
-  if (past.length && !node.children.length) props.was = past.map((change) => (change.fromYaml === undefined ? {in: change.version} : {in: change.version, yaml: change.fromYaml}));
+  // An object shows them too: its value before may have been a scalar (a string image that became an object).
+  if (past.length) props.was = past.map((change) => (change.fromYaml === undefined ? {in: change.version} : {in: change.version, yaml: change.fromYaml}));
   return props;
 }
 
