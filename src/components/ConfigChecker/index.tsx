@@ -227,7 +227,7 @@ export default function ConfigChecker(): ReactNode {
         <section className={styles.findings} aria-labelledby="checker-findings-heading" data-checked={result ? `${version}:${text.length}` : ''}>
           <h2 id="checker-findings-heading">Findings for {version}</h2>
           <p role="status" className={styles.summary}>
-            {result ? summarize(result.findings) : `Loading the ${version} schema…`}
+            {result ? summarize(result, version) : `Loading the ${version} schema…`}
           </p>
           {result && result.findings.length > 0 && (
             <ol className={styles.findingList}>

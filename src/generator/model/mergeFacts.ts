@@ -1,3 +1,4 @@
+import {appliesTo, ruleById} from '../../checker/rules';
 import {proConditions, replacementOf, type CuratedFact} from '../../reference/facts';
 import {PathResolver, closeKeys, joinPath} from '../../reference/resolvePath';
 import {FactsError, type FactsSource} from '../load/loadFacts';
@@ -20,8 +21,9 @@ function unknownPath(path: string, version: string, resolver: PathResolver<Field
  * index is made from it: each field gets its facts (with their evidence); a
  * `deprecated` fact marks the field deprecated (its replacement before the
  * one the description names) and a `pro` fact marks it Pro (its condition
- * shown with the badge). A path the version lacks, or a replacement that is
- * no field of it, fails with the file and line.
+ * shown with the badge). A path the version lacks, a replacement that is
+ * no field of it, or a `rule` the checker lacks or does not run for the
+ * version, fails with the file and line.
  */
 export function mergeFacts(sections: readonly FieldNode[], version: string, facts: FactsSource): void {
   const nodes = new Map([...walkFields(sections)].map((node) => [node.path, node]));
@@ -37,6 +39,12 @@ export function mergeFacts(sections: readonly FieldNode[], version: string, fact
     for (const fact of entry.facts) {
       if (fact.replacement !== undefined && !nodes.has(fact.replacement)) {
         problems.push({line: fact.line, problem: `${entry.path}: the replacement ${unknownPath(fact.replacement, version, resolver)}`});
+      }
+      if (fact.rule !== undefined) {
+        const rule = ruleById.get(fact.rule);
+        if (!rule) problems.push({line: fact.line, problem: `${entry.path}: no checker rule ${fact.rule} (src/checker/rules: ${[...ruleById.keys()].join(', ')})`});
+        else if (!appliesTo(rule, version)) problems.push({line: fact.line, problem: `${entry.path}: the checker rule ${fact.rule} does not apply to ${version} (it runs from ${rule.since}${rule.removedIn ? ` until before ${rule.removedIn}` : ''})`});
+        else if (rule.kind === 'refused' ? fact.kind !== 'requires' : rule.kind !== fact.kind) problems.push({line: fact.line, problem: `${entry.path}: a ${fact.kind} fact cannot name the ${rule.kind} rule ${fact.rule}`});
       }
     }
     found.push({node, facts: entry.facts});
