@@ -12,7 +12,7 @@ import {formatInstancePath} from '../reference/configPath';
 import {proConditions} from '../reference/facts';
 import type {PublishedField} from '../reference/published';
 import {closeKeys, joinPath} from '../reference/resolvePath';
-import {CONFIG_LIMITS, parseConfig, schemaProblems, type ConfigProblem, type ParsedConfig} from '../reference/validateConfig';
+import {CONFIG_LIMITS, LIMIT_CODES, parseConfig, schemaProblems, type ConfigProblem, type ParsedConfig} from '../reference/validateConfig';
 import {defaultAt, defaultEqualField, shortYaml} from './defaults';
 import {SEVERITY_OF, byPosition, fieldLink, type FieldLink, type Finding, type FindingKind} from './findings';
 import {releaseFit, type ReleaseFit} from './fit';
@@ -46,7 +46,7 @@ const YAML_WORDS: Record<string, string> = {
 };
 
 /** Limit problems are findings of their own kind: the file may be fine YAML, only past what the checker reads. */
-const LIMIT_CODES = new Set(['TOO_LARGE', 'TOO_DEEP', 'TOO_MANY_ALIASES', 'ALIAS_EXPANSION', 'RESOURCE_EXHAUSTION']);
+const LIMITS = new Set(LIMIT_CODES);
 
 const UNKNOWN_KEY_KEYWORDS = new Set(['additionalProperties', 'unevaluatedProperties']);
 
@@ -289,7 +289,7 @@ function fieldFindings(context: Context, keys: readonly SetKey[], advise: boolea
 
 function problemFinding(context: Context, problem: ConfigProblem): Finding {
   const words = (problem.code && YAML_WORDS[problem.code]) ?? problem.detail;
-  if (problem.code && LIMIT_CODES.has(problem.code)) return finding(context, 'limit', problem.offset, problem.end, `Not read further: ${words}.`);
+  if (problem.code && LIMITS.has(problem.code)) return finding(context, 'limit', problem.offset, problem.end, `Not read further: ${words}.`);
   return finding(context, 'invalid YAML', problem.offset, problem.end, `Invalid YAML: ${words}.`);
 }
 

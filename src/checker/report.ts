@@ -10,6 +10,7 @@ import {summarize, type Finding} from './findings';
 import {describeReleases, type ReleaseFit} from './fit';
 import {minimalConfig, type MinimalFile} from './minimal';
 import {checkerRelease, type CheckerRelease} from './release';
+import {secretPaths} from './secrets';
 import {upgradeCheck, type UpgradeReport} from './upgrade';
 import {parseConfig} from '../reference/validateConfig';
 
@@ -43,6 +44,8 @@ export interface CheckReport {
   /** Undefined when the text is not valid YAML, or the advice is withheld. */
   minimal?: MinimalFile;
   upgrade?: UpgradeReport;
+  /** Keys whose values look secret (./secrets.ts): what a share link would carry. */
+  secrets: string[];
 }
 
 export function checkReport(text: string, release: CheckerRelease, options: ReportOptions = {}): CheckReport {
@@ -56,16 +59,18 @@ export function checkReport(text: string, release: CheckerRelease, options: Repo
     empty: result.empty,
     ...(result.checked ? {checked: result.checked} : {}),
     ...(result.fit ? {fit: result.fit} : {}),
+    secrets: secretPaths(result.keys),
   };
-  if (result.fit && !result.fit.fits) report.adviceWithheld = {foreign: result.fit.foreign, writtenFor: describeReleases(release.line, result.fit.fitting)};
-  else if (!options.noMinimal && !result.empty) {
-    const minimal = minimalConfig(text, release, parsed);
-    if (minimal) report.minimal = minimal;
-  }
   const {upgradeTo} = options;
   if (upgradeTo && release.line.has(upgradeTo)) {
     const upgrade = upgradeCheck(text, release, checkerRelease(release.line, upgradeTo), parsed, result.keys);
     if (upgrade) report.upgrade = upgrade;
+  }
+  if (result.fit && !result.fit.fits) report.adviceWithheld = {foreign: result.fit.foreign, writtenFor: describeReleases(release.line, result.fit.fitting)};
+  else if (!options.noMinimal && !result.empty) {
+    // Last: it may change the parsed document, which nothing reads after it.
+    const minimal = minimalConfig(text, release, parsed, true);
+    if (minimal) report.minimal = minimal;
   }
   return report;
 }

@@ -6,6 +6,7 @@
  */
 import type {ErrorObject, ValidateFunction} from 'ajv';
 import {isAlias, isMap, isNode, isPair, isScalar, isSeq, parseDocument, type Alias, type Document, type Node, type Pair, type YAMLMap} from 'yaml';
+import {CONFIG_LIMITS} from './configLimits';
 import {formatInstancePath} from './configPath';
 
 export interface ConfigProblem {
@@ -79,27 +80,10 @@ export function expectation(error: ErrorObject, value: unknown): string {
 
 type Range = [start: number, end: number];
 
-/**
- * The limits a text is read within, the same in the build, the checker and
- * any tool built on this module: past one, the text is not read further and
- * the problem says which limit, and where.
- */
-export const CONFIG_LIMITS = {
-  /** The longest text read, in characters: 1 MiB, far above any real vcluster.yaml. */
-  maxLength: 1 << 20,
-  /** Maps and lists nested deeper than this are refused (vcluster.yaml's own fields go about 12 deep). */
-  maxDepth: 100,
-  /** Alias nodes (`*name`) in one file. */
-  maxAliases: 1000,
-  /**
-   * The yaml package's guard against aliases that expand exponentially ("billion
-   * laughs"), kept at its default: an anchor's uses times the aliases inside it.
-   */
-  maxAliasCount: 100,
-} as const;
+export {CONFIG_LIMITS} from './configLimits';
 
-/** The codes of the limit problems (`ConfigProblem.code`), beside the yaml package's own codes. */
-export const LIMIT_CODES = ['TOO_LARGE', 'TOO_DEEP', 'TOO_MANY_ALIASES', 'ALIAS_EXPANSION'] as const;
+/** The codes of the limit problems (`ConfigProblem.code`): this module's, and the yaml package's own when it runs out of stack. */
+export const LIMIT_CODES: readonly string[] = ['TOO_LARGE', 'TOO_DEEP', 'TOO_MANY_ALIASES', 'ALIAS_EXPANSION', 'RESOURCE_EXHAUSTION'];
 
 /**
  * What one walk of a parsed document finds out, so that later lookups do not

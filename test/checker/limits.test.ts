@@ -14,19 +14,13 @@ import {summarize} from '../../src/checker/findings';
 import type {CheckerRelease} from '../../src/checker/release';
 import {CONFIG_LIMITS, parseConfig} from '../../src/reference/validateConfig';
 import {realRelease} from '../support/checkerReleases';
+import {billionLaughs, labelsFile} from '../support/checkerFixtures';
 import {CURRENT} from '../support/versions';
 
 let release: CheckerRelease;
 before(async () => {
   release = await realRelease(CURRENT);
 });
-
-/** "Billion laughs": `levels` anchors, each a list of `width` aliases to the one before. */
-export function billionLaughs(levels: number, width: number): string {
-  const lines = ['a0: &a0 "lol"'];
-  for (let level = 1; level <= levels; level++) lines.push(`a${level}: &a${level} [${Array.from({length: width}, () => `*a${level - 1}`).join(', ')}]`);
-  return `${lines.join('\n')}\n`;
-}
 
 const lineOf = (text: string, offset: number): number => text.slice(0, offset).split('\n').length;
 
@@ -120,16 +114,7 @@ describe('reading limits', () => {
   });
 
   test('time grows linearly with the size of the file', () => {
-    const labels = (bytes: number): string => {
-      const lines = ['controlPlane:', '  statefulSet:', '    labels:'];
-      let length = 40;
-      for (let i = 0; length < bytes; i++) {
-        const line = `      app.example.com/component-${i}: control-plane-${i % 97}`;
-        lines.push(line);
-        length += line.length + 1;
-      }
-      return `${lines.join('\n')}\n`;
-    };
+    const labels = labelsFile;
     const median = (text: string): number => {
       const runs = [0, 1, 2].map(() => {
         const started = performance.now();
