@@ -30,7 +30,6 @@ export function nestingBound(text: string): number {
     if (char === '\n') {
       lineStart = true;
       indent = 0;
-      if (quote === "'") continue;
       continue;
     }
     if (lineStart) {
