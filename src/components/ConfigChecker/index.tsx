@@ -124,7 +124,7 @@ export default function ConfigChecker(): ReactNode {
     return page ? [[version.label, page.path] as const] : [];
   })), [versions]);
 
-  const [version, setVersionState] = useState(() => {
+  const [version, setVersion] = useState(() => {
     const asked = new URLSearchParams(location.search).get('version');
     return [asked, preferredVersion?.label].find((candidate) => candidate && labels.includes(candidate)) ?? latest;
   });
@@ -138,15 +138,11 @@ export default function ConfigChecker(): ReactNode {
   const editor = useRef<EditorHandle>(null);
   const typing = useRef<ReturnType<typeof setTimeout>>(undefined);
 
-  // The docs' version menu follows the release checked against, so the two never disagree.
-  const setVersion = useCallback(
-    (next: string) => {
-      setVersionState(next);
-      const name = nameOf.get(next);
-      if (name) savePreferredVersionName(name);
-    },
-    [nameOf, savePreferredVersionName],
-  );
+  // The docs' version menu follows the release checked against (from the link, the menu or a share link), so the two never disagree.
+  useEffect(() => {
+    const name = nameOf.get(version);
+    if (name && preferredVersion?.name !== name) savePreferredVersionName(name);
+  }, [version, nameOf, preferredVersion, savePreferredVersionName]);
 
   const client = useMemo(() => {
     if (typeof window === 'undefined') return undefined;
