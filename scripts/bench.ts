@@ -1,11 +1,14 @@
 // `npm run bench`: measures the generator against a floor measured in the
-// same run, and (unless --gen-only) the production build and the heaviest
-// pages in headless Chromium. Prints a table and writes bench-results.json.
+// same run, and (unless --gen-only) the production build, the heaviest
+// pages and the config checker in headless Chromium (--checker-only: the
+// checker alone, on the existing build). Prints a table and writes
+// bench-results.json.
 import {spawnSync} from 'node:child_process';
 import {mkdtempSync, rmSync, writeFileSync} from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import {documentedVersions, readManifest} from '../src/reference/manifest';
+import {measureChecker} from './bench/checker';
 import {benchReleaseLine} from './bench/releaseLine';
 import {measurePages, measureBuilds} from './bench/site';
 
@@ -53,6 +56,12 @@ async function main() {
   const manifest = await readManifest(root);
   const versions = await documentedVersions(root, manifest);
   const results: Record<string, unknown> = {date: new Date().toISOString(), node: process.version, cpus: os.cpus().length};
+  if (args.includes('--checker-only')) {
+    // The config checker alone, on the existing build.
+    results.checker = await measureChecker(root);
+    writeFileSync(path.join(root, 'bench-results.json'), `${JSON.stringify(results, null, 2)}\n`);
+    return;
+  }
 
   const generator = await benchGenerator(source, versions);
   results.genPartials = generator;
@@ -71,6 +80,7 @@ async function main() {
   if (!args.includes('--gen-only')) {
     results.build = await measureBuilds(root, source);
     results.pages = await measurePages(root);
+    results.checker = await measureChecker(root);
   }
   const file = path.join(root, 'bench-results.json');
   writeFileSync(file, `${JSON.stringify(results, null, 2)}\n`);

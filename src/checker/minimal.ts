@@ -7,7 +7,7 @@
  */
 import {isAlias, isMap, isNode, isPair, isScalar, type Document, type YAMLMap} from 'yaml';
 import {formatInstancePath} from '../reference/configPath';
-import {parseConfig} from '../reference/validateConfig';
+import {parseConfig, type ParsedConfig} from '../reference/validateConfig';
 import {defaultEqualField} from './defaults';
 import type {CheckerRelease} from './release';
 
@@ -43,11 +43,14 @@ function prune(release: CheckerRelease, map: YAMLMap, keys: string[], data: unkn
   return before > 0 && map.items.length === 0;
 }
 
-/** The minimal form of `text` for `release`; undefined when the text is not valid YAML. */
-export function minimalConfig(text: string, release: CheckerRelease): MinimalFile | undefined {
-  const parsed = parseConfig(text);
+/**
+ * The minimal form of `text` for `release`; undefined when the text is not
+ * valid YAML. `parsed` is the text already parsed: its document is left as it
+ * is, unless `consume` says the caller is done with it (no copy is made).
+ */
+export function minimalConfig(text: string, release: CheckerRelease, parsed: ParsedConfig = parseConfig(text), consume = false): MinimalFile | undefined {
   if (parsed.problems.length || !parsed.doc) return undefined;
-  const doc: Document = parsed.doc;
+  const doc: Document = consume ? parsed.doc : parsed.doc.clone();
   const removed: string[] = [];
   if (isMap(doc.contents)) {
     // The file's opening comment (a schema line for editors, a title) stays, whichever key it stood above.

@@ -5,7 +5,8 @@
  * a key reached through an alias is shown where the alias is written.
  */
 import {isAlias, isMap, isNode, isPair, isScalar, isSeq, type Document, type Node} from 'yaml';
-import {formatInstancePath} from '../reference/configPath';
+import {appendInstanceKey} from '../reference/configPath';
+import {indexOf} from '../reference/validateConfig';
 
 type Range = [start: number, end: number];
 
@@ -14,6 +15,8 @@ export interface SetKey {
   keys: Array<string | number>;
   /** `controlPlane.distro.k8s.env[0].name`. */
   path: string;
+  /** The path of the map or list item it is in (`controlPlane.distro.k8s.env[0]`); `''` at the top level. */
+  parent: string;
   /** The key as written; for a key inside an aliased node, the alias. */
   keyRange: Range;
   /** From the key to the end of its value. */
@@ -35,13 +38,14 @@ function childOf(data: unknown, key: string | number): unknown {
 /** The keys set in `doc`, whose parsed data is `data` (reference/validateConfig.ts `parseConfig`). */
 export function setKeys(doc: Document, data: unknown): SetKey[] {
   const found: SetKey[] = [];
+  const index = indexOf(doc);
   // The collections on the way down: one that contains an alias to itself is walked once.
   const open = new Set<Node>();
 
-  const walk = (node: unknown, keys: Array<string | number>, data: unknown, aliasRange: Range | undefined): void => {
+  const walk = (node: unknown, keys: Array<string | number>, path: string, data: unknown, aliasRange: Range | undefined): void => {
     if (isAlias(node)) {
-      const target = node.resolve(doc);
-      if (target) walk(target, keys, data, aliasRange ?? rangeOfNode(node));
+      const target = index.aliasTargets.get(node);
+      if (target) walk(target, keys, path, data, aliasRange ?? rangeOfNode(node));
       return;
     }
     if (!isMap(node) && !isSeq(node)) return;
@@ -56,20 +60,17 @@ export function setKeys(doc: Document, data: unknown): SetKey[] {
         if (!keyRange) continue;
         const valueRange = aliasRange ?? rangeOfNode(pair.value) ?? keyRange;
         const value = childOf(data, key);
-        found.push({keys: childKeys, path: formatInstancePath(childKeys), keyRange, range: [keyRange[0], Math.max(keyRange[1], valueRange[1])], value, viaAlias: aliasRange !== undefined});
-        walk(pair.value, childKeys, value, aliasRange);
+        const childPath = appendInstanceKey(path, key);
+        found.push({keys: childKeys, path: childPath, parent: path, keyRange, range: [keyRange[0], Math.max(keyRange[1], valueRange[1])], value, viaAlias: aliasRange !== undefined});
+        walk(pair.value, childKeys, childPath, value, aliasRange);
       }
     } else {
-      node.items.forEach((entry, index) => walk(entry, [...keys, index], childOf(data, index), aliasRange));
+      node.items.forEach((entry, index) => walk(entry, [...keys, index], appendInstanceKey(path, index), childOf(data, index), aliasRange));
     }
     open.delete(node);
   };
 
-  walk(doc.contents, [], data, undefined);
+  walk(doc.contents, [], '', data, undefined);
   return found;
 }
 
-/** Whether `keys` starts with `prefix`. */
-export function startsWith(keys: ReadonlyArray<string | number>, prefix: ReadonlyArray<string | number>): boolean {
-  return prefix.length <= keys.length && prefix.every((key, i) => keys[i] === key);
-}

@@ -6,6 +6,8 @@
  * hostile: bounded in size, shape checked, undefined on anything else.
  */
 
+import {CONFIG_LIMITS} from '../reference/validateConfig';
+
 export interface SharedState {
   version: string;
   text: string;
@@ -15,8 +17,8 @@ export interface SharedState {
 
 const PARAM = 'config';
 const FORMAT = 1;
-/** The largest text a link may unpack to: far above any real vcluster.yaml. */
-const MAX_TEXT = 1 << 20;
+/** The largest text a link may unpack to: the checker's own limit. */
+const MAX_TEXT = CONFIG_LIMITS.maxLength;
 
 async function through(bytes: Uint8Array, stream: CompressionStream | DecompressionStream, limit = Infinity): Promise<Uint8Array> {
   const reader = new Blob([bytes as BlobPart]).stream().pipeThrough(stream).getReader();
@@ -59,18 +61,44 @@ export async function encodeShare(state: SharedState): Promise<string> {
   return `${PARAM}=${toBase64Url(packed)}`;
 }
 
+/** What a fragment holds: no share link, a state, or a link that cannot be read (with why, in words). */
+export type ShareOutcome = {kind: 'none'} | {kind: 'state'; state: SharedState} | {kind: 'unreadable'; reason: string};
+
+class Unreadable extends Error {}
+
+/** Reads a fragment (with or without `#`) as a share link, treating it as hostile: bounded, shape checked. */
+export async function readShare(fragment: string): Promise<ShareOutcome> {
+  const param = new RegExp(`(?:^#?|&)${PARAM}=([^&]*)`, 'u').exec(fragment);
+  if (!param) return {kind: 'none'};
+  const packed = param[1];
+  if (!/^[A-Za-z0-9_-]+$/u.test(packed)) return {kind: 'unreadable', reason: packed ? 'it holds characters a share link never has: it was changed after it was made' : 'it is empty'};
+  let bytes: Uint8Array;
+  try {
+    bytes = await through(fromBase64Url(packed), new DecompressionStream('deflate-raw'), MAX_TEXT * 4);
+  } catch (error) {
+    return {kind: 'unreadable', reason: /too large/u.test(String(error)) ? `it unpacks to more than the checker reads (${MAX_TEXT.toLocaleString('en-US')} characters)` : 'it is cut short, or was changed after it was made'};
+  }
+  try {
+    let value: unknown;
+    try {
+      value = JSON.parse(new TextDecoder('utf-8', {fatal: true}).decode(bytes));
+    } catch {
+      throw new Unreadable('it does not hold a checker state');
+    }
+    if (!value || typeof value !== 'object') throw new Unreadable('it does not hold a checker state');
+    const {f, v, t, u} = value as Record<string, unknown>;
+    if (f !== FORMAT) throw new Unreadable('it was made by another version of this page');
+    if (typeof v !== 'string' || typeof t !== 'string' || (u !== undefined && typeof u !== 'string')) throw new Unreadable('it does not hold a checker state');
+    if (t.length > MAX_TEXT) throw new Unreadable(`its file is longer than the checker reads (${MAX_TEXT.toLocaleString('en-US')} characters)`);
+    return {kind: 'state', state: {version: v, text: t, ...(typeof u === 'string' ? {target: u} : {})}};
+  } catch (error) {
+    if (error instanceof Unreadable) return {kind: 'unreadable', reason: error.message};
+    throw error;
+  }
+}
+
 /** The state a fragment (with or without `#`) holds; undefined when it holds none, or not a valid one. */
 export async function decodeShare(fragment: string): Promise<SharedState | undefined> {
-  const match = new RegExp(`(?:^#?|&)${PARAM}=([A-Za-z0-9_-]+)`, 'u').exec(fragment);
-  if (!match) return undefined;
-  try {
-    const bytes = await through(fromBase64Url(match[1]), new DecompressionStream('deflate-raw'), MAX_TEXT * 4);
-    const value: unknown = JSON.parse(new TextDecoder().decode(bytes));
-    if (!value || typeof value !== 'object') return undefined;
-    const {f, v, t, u} = value as Record<string, unknown>;
-    if (f !== FORMAT || typeof v !== 'string' || typeof t !== 'string' || t.length > MAX_TEXT || (u !== undefined && typeof u !== 'string')) return undefined;
-    return {version: v, text: t, ...(typeof u === 'string' ? {target: u} : {})};
-  } catch {
-    return undefined;
-  }
+  const outcome = await readShare(fragment);
+  return outcome.kind === 'state' ? outcome.state : undefined;
 }

@@ -8,11 +8,11 @@
 import {formatInstancePath, parsePath} from '../reference/configPath';
 import {changeEntryId} from '../reference/urls';
 import {diffReleases, listedOn, type FieldChange} from '../reference/releases';
-import {parseConfig} from '../reference/validateConfig';
+import {parseConfig, type ParsedConfig} from '../reference/validateConfig';
 import {fieldLink, type FieldLink} from './findings';
 import {lineColumns, type LineColumn} from './positions';
 import {isLiteralPath, type CheckerRelease} from './release';
-import {setKeys, startsWith, type SetKey} from './setKeys';
+import {setKeys, type SetKey} from './setKeys';
 
 export interface RemovedKey extends LineColumn {
   path: string;
@@ -70,27 +70,30 @@ const listed = (from: CheckerRelease, madeIn: readonly string[]): string[] => [.
 /**
  * The upgrade of `text` from `from` to `to` (two releases of the same line).
  * Undefined when the text is not valid YAML or `to` is not later than `from`.
+ * `parsed` and `known` are the text already parsed and its keys, when the
+ * caller has them.
  */
-export function upgradeCheck(text: string, from: CheckerRelease, to: CheckerRelease): UpgradeReport | undefined {
+export function upgradeCheck(text: string, from: CheckerRelease, to: CheckerRelease, parsed: ParsedConfig = parseConfig(text), known?: readonly SetKey[]): UpgradeReport | undefined {
   const {line} = from;
   if (!line.has(to.version) || line.indexOf(to.version) <= line.indexOf(from.version)) return undefined;
-  const parsed = parseConfig(text);
   if (parsed.problems.length || !parsed.doc) return undefined;
   const diff = diffReleases(line, from.version, to.version);
   const byPath = (changes: readonly FieldChange[]) => new Map(changes.map((change) => [change.path, change]));
   const [removed, retyped, defaults] = [byPath(diff.removed), byPath(diff.typeChanged), diff.defaultChanged];
   const at = lineColumns(text);
-  const keys = setKeys(parsed.doc, parsed.data);
+  const keys = known ?? setKeys(parsed.doc, parsed.data);
   const report: UpgradeReport = {from: from.version, to: to.version, removed: [], retyped: [], defaults: []};
 
-  const reported: SetKey['keys'][] = [];
+  // Keys reported as removed: the keys below one are not listed again.
+  const reported = new Set<string>();
+  const below = (key: SetKey): boolean => key.keys.some((_, i) => reported.has(formatInstancePath(key.keys.slice(0, i + 1))));
   for (const key of keys) {
     const before = lookup(from, key.path);
-    if (!before || reported.some((keysOf) => startsWith(key.keys, keysOf))) continue;
+    if (!before || (reported.size > 0 && below(key))) continue;
     const position = at(key.keyRange[0]);
     const gone = removed.get(before.path);
     if (gone) {
-      reported.push(key.keys);
+      reported.add(key.path);
       const link = fieldLink(from.version, gone.before);
       const listedIn = listedOn(line.data, gone.madeIn[0]);
       report.removed.push({path: key.path, ...position, removedIn: gone.madeIn[0], ...(listedIn ? {listedIn} : {}), entry: changeEntryId('removed', gone.before!.anchor), ...(link ? {field: link} : {})});

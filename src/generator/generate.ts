@@ -31,8 +31,8 @@ export interface GeneratedReference extends ChartModel {
 /** Load → resolve/normalise → field tree, with the version's curated facts merged in. */
 export function modelChart(chart: ChartSource, version: string, facts?: FactsSource): ChartModel {
   const tree = buildFieldTree(chart);
-  if (facts) mergeFacts(tree.fields, version, facts);
-  return {version, sections: tree.fields, schemaText: chart.schemaText, warnings: tree.warnings};
+  const factWarnings = facts ? mergeFacts(tree.fields, version, facts) : [];
+  return {version, sections: tree.fields, schemaText: chart.schemaText, warnings: [...tree.warnings, ...factWarnings]};
 }
 
 /** The field index of a model as it stands (model/fieldIndex.ts). */

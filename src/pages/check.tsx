@@ -22,18 +22,22 @@ export default function CheckPage(): ReactNode {
         <Heading as="h1">Check your vcluster.yaml</Heading>
         <p>
           Paste, type or open your <code>vcluster.yaml</code> and pick a release. Every problem shows next to the line that causes it, with a link to
-          the field's docs: invalid YAML, what the release's schema rejects, unknown keys, keys of another release, deprecated and Pro fields, and
-          values you can drop because they equal the default. Everything runs in this page: nothing you type is sent anywhere.
+          the field's docs: invalid YAML, what the release's schema rejects, unknown keys, keys of another release, what vCluster or its chart
+          refuses across fields (two distros, more than one replica with the embedded database…), deprecated and Pro fields, and values you can drop
+          because they equal the default. Everything runs in this page: nothing you type is sent anywhere.
         </p>
-        {mounted ? (
-          <Suspense fallback={<p>Loading the checker…</p>}>
-            <ConfigChecker />
-          </Suspense>
-        ) : (
-          <noscript>
-            <p>The checker runs in your browser and needs JavaScript.</p>
-          </noscript>
-        )}
+        {/* As tall as the checker when it opens, so that it takes the place of its loading text without moving what follows. */}
+        <div style={{minHeight: '56rem'}}>
+          {mounted ? (
+            <Suspense fallback={<p>Loading the checker…</p>}>
+              <ConfigChecker />
+            </Suspense>
+          ) : (
+            <noscript>
+              <p>The checker runs in your browser and needs JavaScript.</p>
+            </noscript>
+          )}
+        </div>
       </main>
     </Layout>
   );

@@ -51,6 +51,13 @@ export function formatInstancePath(keys: ReadonlyArray<string | number>): string
   return formatPath(keys.map((key) => (typeof key === 'number' ? key : property(key)))) || '(top level)';
 }
 
+/** The instance path of a child: `path` (`''` at the top level) with one key or list index more, as {@link formatInstancePath} writes it. */
+export function appendInstanceKey(path: string, key: string | number): string {
+  if (typeof key === 'number') return `${path}[${key}]`;
+  if (PLAIN_KEY.test(key)) return path ? `${path}.${key}` : key;
+  return `${path}[${JSON.stringify(key)}]`;
+}
+
 /**
  * A path as readers write it, as segments: keys, `[]` or `[0]` for a list
  * item, `*` for a map value, `["a.b"]` or `['a.b']` for a quoted key (a quoted

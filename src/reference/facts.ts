@@ -20,6 +20,12 @@ export interface Fact {
   replacement?: string;
   /** `requires`, `note`: a URL to read more. */
   link?: string;
+  /**
+   * `requires`, `pro`: the config checker's rule (src/checker/rules) that reads
+   * the condition from a file; the checker then shows the rule's finding,
+   * only when the file does not meet it, instead of the fact.
+   */
+  rule?: string;
 }
 
 /** A fact as the facts file has it: with its evidence (for maintainers, not shown to readers) and its line. */
@@ -31,9 +37,9 @@ export interface CuratedFact extends Fact {
 
 /** Which keys each kind takes, besides `kind` and `evidence`; `required` ones must be there. */
 export const FACT_FIELDS: Record<FactKind, {required: ReadonlyArray<keyof Fact>; optional: ReadonlyArray<keyof Fact>}> = {
-  pro: {required: [], optional: ['when', 'text', 'link']},
+  pro: {required: [], optional: ['when', 'text', 'link', 'rule']},
   default: {required: ['text'], optional: ['link']},
-  requires: {required: ['text'], optional: ['link']},
+  requires: {required: ['text'], optional: ['link', 'rule']},
   deprecated: {required: [], optional: ['replacement', 'text', 'link']},
   note: {required: ['text'], optional: ['link']},
 };

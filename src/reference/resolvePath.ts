@@ -68,10 +68,19 @@ export class PathResolver<R extends PathRecord = FieldRecord> {
   }
 
   resolve(text: string): Resolution<R> {
+    return this.walk(parsePath(text));
+  }
+
+  /** The same lookup for an instance path already split into keys and list indexes (no text to parse: the checker looks up every key of a file). */
+  resolveKeys(keys: ReadonlyArray<string | number>): Resolution<R> {
+    return this.walk(keys.map((key) => (typeof key === 'number' ? item : property(key))));
+  }
+
+  private walk(segments: readonly Segment[]): Resolution<R> {
     let node = this.root;
     let deepest: R | undefined;
     let literal = true;
-    for (const segment of parsePath(text)) {
+    for (const segment of segments) {
       let next: TrieNode<R> | undefined;
       if (segment.kind === 'item') next = node.item;
       else if (segment.kind === 'map') next = node.map;

@@ -9,8 +9,10 @@
  * file and line, the config path at fault and what the schema expects.
  *
  * A block opts out with `skip-validation="<why>"` in its meta; the reason is
- * required. An example that sets a field its release deprecates fails too,
- * unless it says why with `allow-deprecated="<why>"` (./deprecations.ts).
+ * required. An example that vCluster or its chart would refuse for a rule
+ * across fields (the config checker's rules, src/checker/rules) fails too.
+ * An example that sets a field its release deprecates fails, unless it says
+ * why with `allow-deprecated="<why>"` (./deprecations.ts).
  * `listOptOuts` lists every opt-out of a set of files.
  */
 import {readFileSync} from 'node:fs';
@@ -24,7 +26,9 @@ import {SCHEMA_COPY_FILE} from '../reference/files';
 import {outlineMdx} from '../reference/mdxOutline';
 import {readIndexedFieldsSync} from '../reference/fieldIndexFile';
 import {resolverOf} from '../reference/resolvePath';
-import {parseConfig, schemaProblems} from '../reference/validateConfig';
+import {parseConfig, rangeOf, schemaProblems} from '../reference/validateConfig';
+import {plainMessage} from '../checker/inlineCode';
+import {runRules} from '../checker/rules';
 import {ALLOW_DEPRECATED, deprecatedKeys, deprecationMessage, frontMatterOf, metaOption, pageAllowances} from './deprecations';
 import {failOnProblems, fileContext, lineOfOffset, problemAt, type FileContext, type FileLike, type SiteOptions} from './site';
 
@@ -70,8 +74,9 @@ function validatorFor(context: Pick<FileContext, 'partialsDir' | 'version'>): Va
 
 /**
  * Validates one example; returns its problems. `firstLine` is the file line
- * of the YAML's first line. Unless `allowDeprecated`, a key naming a
- * deprecated field is a problem too.
+ * of the YAML's first line. A file vCluster or its chart would refuse (a
+ * cross-field rule of src/checker/rules) is a problem; unless
+ * `allowDeprecated`, so is a key naming a deprecated field.
  */
 export function validateExample(
   yamlText: string,
@@ -83,6 +88,16 @@ export function validateExample(
   const problems = parsed.problems.length || !parsed.doc ? parsed.problems : schemaProblems(parsed.doc, parsed.data, validatorFor(context));
   const lineAt = (offset: number) => firstLine + lineOfOffset(yamlText, offset) - 1;
   const lines = problems.map((problem) => problemAt(context, lineAt(problem.offset), problem.message));
+  if (parsed.doc && !parsed.problems.length && !parsed.empty) {
+    // The rules vCluster and its chart enforce across fields (src/checker/rules), as the config checker runs them.
+    const fields = readIndexedFieldsSync(context.partialsDir, context.version);
+    for (const violation of runRules(context.version, parsed.data, fields.byPath)) {
+      if (violation.rule.kind !== 'refused') continue;
+      const places = [violation.at, ...(violation.related ?? [])].map((keys) => rangeOf(parsed.doc!, keys)?.[0] ?? 0);
+      const offset = places.find((place) => place > 0) ?? 0;
+      lines.push(problemAt(context, lineAt(offset), `${plainMessage(violation.message)} (rule ${violation.rule.id}: ${violation.rule.evidence})`));
+    }
+  }
   if (parsed.doc && !parsed.problems.length && !allowDeprecated) {
     const resolver = resolverOf(readIndexedFieldsSync(context.partialsDir, context.version));
     for (const {offset, path: keyPath, record} of deprecatedKeys(parsed.doc, resolver)) {

@@ -41,7 +41,7 @@ describe('findings', () => {
   test('a valid file has none, and says so', () => {
     const {findings} = checkConfig('controlPlane:\n  distro:\n    k8s:\n      enabled: true\n', current);
     assert.deepEqual(findings, []);
-    assert.match(summarize(findings), /No findings/u);
+    assert.match(summarize({findings, checked: {keys: 4, rules: 1}}, CURRENT), /^No findings for /u);
   });
 
   test('a schema problem: an error with the path, the expectation and the field link in the chosen release', () => {
@@ -150,18 +150,32 @@ describe('findings', () => {
     );
   });
 
-  test('a Pro field from the curated facts, with its condition', () => {
-    const text = 'controlPlane:\n  backingStore:\n    database:\n      external:\n        enabled: true\n        dataSource: mysql://db\n';
-    // The real facts: a field that needs Pro under a condition says which.
-    const conditional = current.fields.find((field) => field.proWhen?.length && isLiteralPath(field.path) && /^boolean/u.test(field.type) && field.default !== true);
-    assert.ok(conditional, `${CURRENT} has a field that needs Pro under a condition`);
-    const pro = checkConfig(yamlAt(conditional.path, 'true'), current).findings.filter((found) => found.kind === 'pro');
-    assert.ok(pro.some((found) => found.message.endsWith(` needs vCluster Pro ${conditional.proWhen!.join(' or ')}.`)), JSON.stringify(pro));
+  test('a Pro field from the curated facts, with a condition no rule reads: a note with the condition', () => {
+    // With k3s, the external database needs no Pro (the rule that reads the distro is silent).
+    const text = 'controlPlane:\n  distro:\n    k3s:\n      enabled: true\n  backingStore:\n    database:\n      external:\n        enabled: true\n        dataSource: mysql://db\n';
     const curated = withFieldData(current, {
       'controlPlane.backingStore.database.external.enabled': {pro: undefined, proWhen: undefined, facts: []},
-      'controlPlane.backingStore.database.external.dataSource': {facts: [{kind: 'pro', when: 'with an old distro'}]},
+      'controlPlane.backingStore.database.external.dataSource': {pro: true, proWhen: ['with an old distro'], facts: [{kind: 'pro', when: 'with an old distro'}]},
     });
     assert.equal(only(checkConfig(text, curated).findings, 'pro').message, '`controlPlane.backingStore.database.external.dataSource` needs vCluster Pro with an old distro.');
+  });
+
+  test('a Pro condition a rule reads is shown when the file meets it and not otherwise, on every sampled release whose facts name the rule', () => {
+    let checkedReleases = 0;
+    for (const checked of releases) {
+      // The real facts: a field whose Pro condition a checker rule decides.
+      const decided = checked.fields.find((field) => field.facts?.some((fact) => fact.kind === 'pro' && fact.rule) && isLiteralPath(field.path) && /^boolean/u.test(field.type) && field.default !== true);
+      if (!decided) continue;
+      checkedReleases++;
+      const rule = decided.facts!.find((fact) => fact.kind === 'pro' && fact.rule)!.rule!;
+      const pro = checkConfig(yamlAt(decided.path, 'true'), checked).findings.filter((found) => found.kind === 'pro');
+      assert.equal(pro.length, 1, `${checked.version}: ${JSON.stringify(pro)}`);
+      assert.equal(pro[0].rule?.id, rule);
+      assert.equal(pro[0].severity, 'note');
+      assert.equal(pro[0].path, decided.path);
+      assert.doesNotMatch(pro[0].message, new RegExp(`needs vCluster Pro ${decided.proWhen!.join(' or ')}\\.$`, 'u'), 'not the fact\'s unconditional words');
+    }
+    assert.ok(checkedReleases > 0, 'a sampled release has a Pro fact decided by a rule');
   });
 
   test('a requirement from the facts is a note on a field the file changes', () => {

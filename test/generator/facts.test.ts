@@ -12,6 +12,7 @@ import path from 'node:path';
 import {after, describe, test} from 'node:test';
 import {generateFromChart} from '../../src/generator/generate';
 import {loadChart} from '../../src/generator/load/loadChart';
+import {RULES} from '../../src/checker/rules';
 import {FactsError, loadFacts, parseFactsText} from '../../src/generator/load/loadFacts';
 import {INDEX_FILE, factsFileFor} from '../../src/reference/files';
 import {currentVersion, readManifestSync} from '../../src/reference/manifest';
@@ -141,6 +142,23 @@ describe('merging facts into the reference', () => {
       () => generateFromChart(loaded, '1.0.0', facts),
       (error: unknown) => error instanceof FactsError && /^docs\/_facts\.yaml: line 5: features\.modren is not a field of vCluster 1\.0\.0; did you mean features\.modern\?$/u.test(error.message),
     );
+  });
+
+  test('a rule the checker lacks, one it does not run for the version, or one of another kind fails with the line', async () => {
+    const loaded = await chart();
+    const attempt = (rule: string, kind = 'requires') => () => generateFromChart(loaded, '1.0.0', parseFactsText(FILE, `features.modern:\n  - kind: ${kind}\n    text: x\n    rule: ${rule}\n    evidence: y\n`));
+    assert.throws(attempt('no-such-rule'), /line 2: features\.modern: no checker rule no-such-rule \(src\/checker\/rules: /u);
+    // Fixture charts are version 1.0.0: past every rule with an end, inside every rule without one. A rule of other releases is dropped from the fact, with a warning.
+    const ended = RULES.find((rule) => rule.removedIn && rule.kind === 'refused')!;
+    const model = attempt(ended.id)();
+    assert.ok(model.warnings.some((warning) => new RegExp(`line 2: features\\.modern: the checker rule ${ended.id} does not apply to 1\\.0\\.0 .*; the fact is kept without it$`, 'u').test(warning)), model.warnings.join('\n'));
+    const modern = model.index.fields.find((record) => record.path === 'features.modern')!;
+    assert.deepEqual(modern.facts?.map((fact) => [fact.kind, fact.rule]), [['requires', undefined]]);
+    const pro = RULES.find((rule) => rule.kind === 'pro' && !rule.removedIn);
+    const open = RULES.find((rule) => rule.kind === 'refused' && !rule.removedIn)!;
+    assert.throws(attempt(open.id, 'pro'), new RegExp(`a pro fact cannot name the refused rule ${open.id}`, 'u'));
+    assert.doesNotThrow(attempt(open.id));
+    if (pro) assert.doesNotThrow(attempt(pro.id, 'pro'));
   });
 
   test('a replacement that is no field fails', async () => {

@@ -1,12 +1,15 @@
 /**
  * validateConfigExamples on a fixture site with two docs versions: valid
  * examples pass; invalid ones fail naming file:line, the config path and what
- * the schema expects; opt-outs need a reason and are listed.
+ * the schema expects; opt-outs need a reason and are listed. On the real
+ * releases, an example that breaks a cross-field rule fails too.
  */
 import assert from 'node:assert/strict';
 import {after, before, describe, test} from 'node:test';
-import {checkConfigExamples, listOptOuts, skipReason} from '../../src/remark/validateConfigExamples';
-import {FIXTURE_OLD, createFixtureSite, failureOf, parseMdx, processMdx, type FixtureSite} from '../support/remarkSite';
+import {checkConfigExamples, listOptOuts, skipReason, validateExample} from '../../src/remark/validateConfigExamples';
+import {FIXTURE_OLD, createFixtureSite, ensureRealReference, failureOf, parseMdx, processMdx, realPartialsDirs, type FixtureSite} from '../support/remarkSite';
+import {appliesTo, ruleById} from '../../src/checker/rules';
+import {DOCUMENTED, SAMPLE_DOCUMENTED} from '../support/versions';
 
 let site: FixtureSite;
 
@@ -131,5 +134,34 @@ describe('helpers of validateConfigExamples', () => {
     assert.deepEqual(skipReason("skip-validation='x y'"), {reason: 'x y'});
     assert.deepEqual(skipReason('skip-validation=fragment'), {reason: 'fragment'});
     assert.deepEqual(skipReason('skip-validation'), {reason: ''});
+  });
+});
+
+describe('validateConfigExamples: the cross-field rules', () => {
+  test('an example vCluster or its chart would refuse fails with file:line, the rule and its evidence, on the releases that enforce the rule; one that satisfies it passes', () => {
+    ensureRealReference();
+    const examples = [
+      // YAML from file line 10: `replicas` is on YAML line 4, file line 13.
+      {rule: 'embedded-database-one-replica', breaks: 'controlPlane:\n  statefulSet:\n    highAvailability:\n      replicas: 3\n', line: 13, satisfies: 'controlPlane:\n  backingStore:\n    etcd:\n      deploy:\n        enabled: true\n  statefulSet:\n    highAvailability:\n      replicas: 3\n'},
+      {rule: 'one-distro', breaks: 'controlPlane:\n  distro:\n    k3s:\n      enabled: true\n    k8s:\n      enabled: true\n', line: 15, satisfies: 'controlPlane:\n  distro:\n    k3s:\n      enabled: true\n'},
+    ];
+    let enforced = 0;
+    for (const version of SAMPLE_DOCUMENTED) {
+      const context = {partialsDir: realPartialsDirs()[DOCUMENTED.indexOf(version)], version, displayPath: 'docs/ha.mdx'};
+      for (const example of examples) {
+        const rule = ruleById.get(example.rule)!;
+        const problems = validateExample(example.breaks, context, 10).filter((problem) => problem.includes(`(rule ${rule.id}:`));
+        assert.deepEqual(validateExample(example.satisfies, context, 10), [], `${version}: ${rule.id} satisfied`);
+        if (!appliesTo(rule, version)) {
+          assert.deepEqual(problems, [], `${version} does not enforce ${rule.id}`);
+          continue;
+        }
+        enforced++;
+        assert.equal(problems.length, 1, `${version}: ${rule.id}: ${problems.join('\n')}`);
+        assert.ok(problems[0].startsWith(`docs/ha.mdx:${example.line}: `), problems[0]);
+        assert.ok(problems[0].endsWith(`(rule ${rule.id}: ${rule.evidence})`), problems[0]);
+      }
+    }
+    assert.ok(enforced > 0, 'a sampled release enforces one of the rules');
   });
 });

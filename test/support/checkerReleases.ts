@@ -41,6 +41,19 @@ export function realReleases(): Promise<CheckerRelease[]> {
   return loading;
 }
 
+const lineReleases = new Map<string, CheckerRelease>();
+
+/** Any release of the line, history-only ones included, with its real schema (from CHART_SOURCE) compiled: what a command-line checker would use. */
+export function lineRelease(version: string): CheckerRelease {
+  let release = lineReleases.get(version);
+  if (!release) {
+    const schema = readSchema(chartDir(version));
+    release = checkerRelease(realLine(), version, schema, compileChartSchema(schema));
+    lineReleases.set(version, release);
+  }
+  return release;
+}
+
 export async function realRelease(version: string): Promise<CheckerRelease> {
   const found = (await realReleases()).find((release) => release.version === version);
   if (!found) throw new Error(`no documented release ${version} (documented: ${DOCUMENTED.join(', ')})`);

@@ -3,16 +3,17 @@
  * the lint gutter and the findings as diagnostics. Colours come from CSS
  * variables (styles.module.css), so it follows the site's light and dark
  * mode. Tab indents (CodeMirror's `indentWithTab`); Escape then Tab moves
- * focus on, as the note beside the editor says.
+ * focus on, as the note beside the editor says, whatever had the Escape.
  */
 import {forwardRef, useEffect, useImperativeHandle, useRef, type ReactNode} from 'react';
 import {defaultKeymap, history, historyKeymap, indentWithTab} from '@codemirror/commands';
 import {yaml} from '@codemirror/lang-yaml';
 import {HighlightStyle, indentOnInput, syntaxHighlighting} from '@codemirror/language';
 import {lintGutter, lintKeymap, setDiagnostics, type Diagnostic} from '@codemirror/lint';
-import {Annotation, EditorSelection, EditorState} from '@codemirror/state';
+import {Annotation, Compartment, EditorSelection, EditorState, Prec} from '@codemirror/state';
 import {EditorView, drawSelection, highlightActiveLine, highlightActiveLineGutter, keymap, lineNumbers, placeholder} from '@codemirror/view';
 import {tags} from '@lezer/highlight';
+import {EDITOR_HIGHLIGHT_MAX, EDITOR_NESTING_LIMIT, nestingBound} from './nesting';
 import styles from './styles.module.css';
 
 export interface EditorHandle {
@@ -36,6 +37,28 @@ interface Props {
 
 /** Marks the transactions of `setText`. */
 const replaced = Annotation.define<boolean>();
+
+/** The YAML language, off while the text nests past what its parser can take (./nesting.ts). */
+const language = new Compartment();
+const BRACKETS = /[[\]{}\n]/u;
+
+/** Turns YAML highlighting off in the same transaction that makes the text too deep or too long for it, and on again when it no longer is. */
+const guardNesting = EditorState.transactionExtender.of((tr) => {
+  if (!tr.docChanged) return null;
+  const on = language.get(tr.startState) !== EMPTY;
+  let off: boolean;
+  if (tr.newDoc.length > EDITOR_HIGHLIGHT_MAX) off = true;
+  else {
+    let touched = tr.startState.doc.length > EDITOR_HIGHLIGHT_MAX;
+    tr.changes.iterChanges((fromA, toA, _fromB, _toB, inserted) => {
+      touched ||= inserted.length > 1000 || BRACKETS.test(inserted.toString()) || BRACKETS.test(tr.startState.doc.sliceString(fromA, toA));
+    });
+    if (!touched && on) return null;
+    off = nestingBound(tr.newDoc.toString()) > EDITOR_NESTING_LIMIT;
+  }
+  return off === !on ? null : {effects: language.reconfigure(off ? EMPTY : yaml())};
+});
+const EMPTY: readonly never[] = [];
 
 const highlight = HighlightStyle.define([
   {tag: tags.definition(tags.propertyName), color: 'var(--checker-key)'},
@@ -64,6 +87,8 @@ export default forwardRef<EditorHandle, Props>(function Editor({initialText, lab
   const view = useRef<EditorView | null>(null);
   const changed = useRef(onChange);
   changed.current = onChange;
+  // The text last handed to `onChange`: diagnostics computed on it apply, others are stale (compared without making the text again).
+  const current = useRef(initialText);
 
   useEffect(() => {
     const reducedMotion = window.matchMedia('(prefers-reduced-motion: reduce)').matches;
@@ -80,16 +105,28 @@ export default forwardRef<EditorHandle, Props>(function Editor({initialText, lab
           drawSelection({cursorBlinkRate: reducedMotion ? 0 : 1200}),
           indentOnInput(),
           highlightActiveLine(),
-          yaml(),
+          language.of(yaml()),
+          guardNesting,
           syntaxHighlighting(highlight),
           placeholder('Paste or type your vcluster.yaml here'),
           keymap.of([...defaultKeymap, ...historyKeymap, ...lintKeymap, indentWithTab]),
-          EditorView.contentAttributes.of({'aria-label': label, 'aria-describedby': describedBy}),
+          // tabindex: the scroller's focusable content, for tools that do not count contenteditable as focusable.
+          EditorView.contentAttributes.of({'aria-label': label, 'aria-describedby': describedBy, tabindex: '0'}),
+          // Escape, then Tab, always moves focus on: a finding's tooltip (after F8) or a panel that takes Escape must not leave Tab indenting.
+          Prec.highest(
+            EditorView.domEventHandlers({
+              keydown(event, view) {
+                if (event.key === 'Escape') view.setTabFocusMode(2000);
+                return false;
+              },
+            }),
+          ),
           theme,
           EditorView.updateListener.of((update) => {
             if (!update.docChanged) return;
             const immediate = update.transactions.some((tr) => tr.annotation(replaced) || tr.isUserEvent('input.paste') || tr.isUserEvent('input.drop'));
-            changed.current(update.state.doc.toString(), immediate);
+            current.current = update.state.doc.toString();
+            changed.current(current.current, immediate);
           }),
         ],
       }),
@@ -105,7 +142,7 @@ export default forwardRef<EditorHandle, Props>(function Editor({initialText, lab
 
   useEffect(() => {
     const editor = view.current;
-    if (!editor || editor.state.doc.toString() !== diagnostics.text) return;
+    if (!editor || current.current !== diagnostics.text) return;
     editor.dispatch(setDiagnostics(editor.state, diagnostics.items));
   }, [diagnostics]);
 
@@ -121,7 +158,7 @@ export default forwardRef<EditorHandle, Props>(function Editor({initialText, lab
       editor.dispatch({selection: EditorSelection.cursor(at), scrollIntoView: true});
       editor.focus();
     },
-    text: () => view.current?.state.doc.toString() ?? '',
+    text: () => current.current,
   }));
 
   return <div ref={host} className={styles.editor} />;

@@ -1,11 +1,7 @@
 import type {ReactNode} from 'react';
+import {messageParts} from '../../checker/inlineCode';
 
-/** A finding's message, its `backticked` paths and values shown as code. */
+/** A finding's message, its code spans (src/checker/inlineCode.ts) shown as code. */
 export default function Message({text}: {text: string}): ReactNode {
-  return text.split('`').map((part, i) => (i % 2 ? <code key={i}>{part}</code> : part));
-}
-
-/** The same message as plain text (for the editor's diagnostics). */
-export function plain(text: string): string {
-  return text.replace(/`/gu, '');
+  return messageParts(text).map((part, i) => (typeof part === 'string' ? part : <code key={i}>{part.code}</code>));
 }

@@ -23,7 +23,7 @@ export class FactsError extends ChartInputError {
   }
 }
 
-const TEXT_KEYS: ReadonlyArray<'when' | 'text' | 'replacement' | 'link'> = ['when', 'text', 'replacement', 'link'];
+const TEXT_KEYS: ReadonlyArray<'when' | 'text' | 'replacement' | 'link' | 'rule'> = ['when', 'text', 'replacement', 'link', 'rule'];
 
 export function parseFactsText(file: string, text: string): FactsSource {
   const lineCounter = new LineCounter();
