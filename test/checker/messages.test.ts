@@ -14,7 +14,7 @@ import {checkReport} from '../../src/checker/report';
 import {isLiteralPath, type CheckerRelease} from '../../src/checker/release';
 import {parentPath, parsePath} from '../../src/reference/configPath';
 import {realRelease} from '../support/checkerReleases';
-import {CURRENT, LINE} from '../support/versions';
+import {CURRENT, LINE, OLDEST_DOCUMENTED} from '../support/versions';
 
 let current: CheckerRelease;
 before(async () => {
@@ -67,17 +67,23 @@ describe('did you mean', () => {
 });
 
 describe('advice only where it holds', () => {
+  // The oldest documented release: later releases exist to write a file for.
+  let older: CheckerRelease;
+  before(async () => {
+    older = await realRelease(OLDEST_DOCUMENTED);
+  });
+
   test('a file written for a later release gets no default-value notes and no minimal file, and is told which releases it fits', () => {
-    const line = current.line;
-    // A field only later releases have, under a section the current release has, and a default-equal value of the current release.
+    const line = older.line;
+    // A field only later releases have, under a section the older release has, and a default-equal value of that release.
     const later = line.data.fields.find((field) => {
-      const span = line.spanAround(field.path, CURRENT);
+      const span = line.spanAround(field.path, OLDEST_DOCUMENTED);
       const parent = parentPath(field.path);
-      return isLiteralPath(field.path) && parent !== undefined && current.byPath.has(parent) && span?.addedIn !== undefined && !span.removedIn && /^boolean/u.test(line.data.states[field.runs.at(-1)![2]].type);
+      return isLiteralPath(field.path) && parent !== undefined && older.byPath.has(parent) && span?.addedIn !== undefined && !span.removedIn && /^boolean/u.test(line.data.states[field.runs.at(-1)![2]].type);
     });
-    assert.ok(later, `a later release adds a boolean field under a section ${CURRENT} has`);
+    assert.ok(later, `a later release adds a boolean field under a section ${OLDEST_DOCUMENTED} has`);
     const defaultEqual = 'sync:\n  toHost:\n    pods:\n      enabled: true\n';
-    const fitting = checkReport(defaultEqual, current);
+    const fitting = checkReport(defaultEqual, older);
     assert.ok(fitting.findings.some((finding) => finding.kind === 'default value'));
     assert.ok(fitting.minimal && fitting.minimal.removed.length > 0);
     assert.equal(fitting.adviceWithheld, undefined);
@@ -85,15 +91,15 @@ describe('advice only where it holds', () => {
     const doc = new Document({});
     doc.setIn(later.path.split('.'), true);
     const text = `${doc.toString()}${defaultEqual}`;
-    const report = checkReport(text, current);
+    const report = checkReport(text, older);
     assert.ok(report.findings.some((finding) => finding.kind === 'release mismatch'));
     assert.ok(!report.findings.some((finding) => finding.kind === 'default value'), 'no default-value note');
     assert.equal(report.minimal, undefined, 'no minimal file');
     assert.ok(report.adviceWithheld);
     assert.equal(report.adviceWithheld.foreign, 1);
-    const addedIn = line.spanAround(later.path, CURRENT)!.addedIn!;
+    const addedIn = line.spanAround(later.path, OLDEST_DOCUMENTED)!.addedIn!;
     assert.ok(report.fit!.fitting.includes(addedIn), `${report.fit!.fitting.join(', ')} includes ${addedIn}`);
-    assert.ok(!report.fit!.fitting.includes(CURRENT));
+    assert.ok(!report.fit!.fitting.includes(OLDEST_DOCUMENTED));
     assert.ok(report.fit!.fitting.every((version) => LINE.releases.indexOf(version) >= LINE.releases.indexOf(addedIn)));
     assert.match(report.adviceWithheld.writtenFor, new RegExp(`^${addedIn.replace(/\./gu, '\\.')}( to |$)`, 'u'));
   });
