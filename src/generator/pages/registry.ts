@@ -9,6 +9,8 @@
  */
 import type {RootContent} from 'mdast';
 import {CHANGES_FILE} from '../../reference/files';
+import type {MovesData} from '../../reference/moves';
+import type {PageMap} from '../../reference/pageMap';
 import type {Releases} from '../../reference/releases';
 import {changesPage} from './changesPage';
 import {defaultsPage} from './defaultsPage';
@@ -21,6 +23,10 @@ export interface PageContext {
   releases: Releases;
   /** The version's reference has a what-changed partial. */
   hasChangesPage: boolean;
+  /** The curated moves of the line (site runs). */
+  moves?: MovesData;
+  /** Each documented version's page map, for links to fields (site runs). */
+  pages?: ReadonlyMap<string, PageMap>;
 }
 
 export interface GeneratedPage {
@@ -40,8 +46,8 @@ export function generatedPageFile(page: GeneratedPage): string {
 export const GENERATED_PAGE_FILES: readonly string[] = GENERATED_PAGES.map(generatedPageFile);
 
 /** The generated pages of a version: file name in its docs folder → text. */
-export function createGeneratedPages(version: string, releases: Releases, referenceFiles: ReadonlyMap<string, string>): Map<string, string> {
-  const context: PageContext = {version, releases, hasChangesPage: referenceFiles.has(CHANGES_FILE)};
+export function createGeneratedPages(version: string, releases: Releases, referenceFiles: ReadonlyMap<string, string>, site: Pick<PageContext, 'moves' | 'pages'> = {}): Map<string, string> {
+  const context: PageContext = {version, releases, hasChangesPage: referenceFiles.has(CHANGES_FILE), ...site};
   const pages = new Map<string, string>();
   for (const page of GENERATED_PAGES) {
     const tree = page.create(context);
