@@ -75,6 +75,14 @@ export function changeEntryId(kind: ChangeKind, anchor: string): string {
   return `${kind}-${anchor}`;
 }
 
+/** The upgrade guide's route inside a version (src/generator/pages/upgradePage.ts): every curated move up to that release. */
+export const UPGRADE_ROUTE = 'upgrade';
+
+/** The id of a move's or a constraint's entry on the upgrade guide: `move-sleepModeToSleep`, `constraint-etcd35to36`. */
+export function upgradeEntryId(kind: 'move' | 'constraint', id: string): string {
+  return `${kind}-${id}`;
+}
+
 /** The Markdown twin of a page, beside its HTML: `/docs/sync` → `/docs/sync.md` (a route with or without the baseUrl). */
 export function markdownTwinUrl(route: string): string {
   return `${route.replace(/\/+$/u, '') || '/index'}.md`;
