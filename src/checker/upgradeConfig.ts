@@ -13,7 +13,7 @@
  * reads them). Bad input throws an UpgradeInputError with a clear message.
  */
 import type {ValidateFunction} from 'ajv';
-import {Document, isMap, parseDocument} from 'yaml';
+import {Document, isMap, isScalar, parseDocument, visit} from 'yaml';
 import {anchorOfPath, formatInstancePath, parsePath} from '../reference/configPath';
 import {appliesAt, type ConstraintKind, type MoveEntry, type MoveKind, type MovesData} from '../reference/moves';
 import {changesBaseOf, compareVersions, listedOn, type Releases} from '../reference/releases';
@@ -28,7 +28,18 @@ import {diffLines, type DiffLine} from './moves/lineDiff';
 import {patchText, sameData, serialize, yamlStyle} from './moves/serialize';
 import {lineColumns, type LineColumn} from './positions';
 import {proVerdict, type ProVerdict} from './proVerdict';
-import {checkerRelease, lineResolver} from './release';
+import {checkerRelease, lineResolver, type CheckerRelease} from './release';
+
+const releaseCache = new WeakMap<Releases, Map<string, CheckerRelease>>();
+
+/** A release's fields and lookups, made once per release data (they take a while to build). */
+function releaseOf(line: Releases, version: string): CheckerRelease {
+  let cache = releaseCache.get(line);
+  if (!cache) releaseCache.set(line, (cache = new Map()));
+  let release = cache.get(version);
+  if (!release) cache.set(version, (release = checkerRelease(line, version)));
+  return release;
+}
 
 /** The release a reader names for a values file of the charts before 0.20. */
 export const LEGACY_RELEASE = 'before-0.20';
@@ -194,6 +205,16 @@ function parse(text: string): Document {
   }
   if (doc.contents !== null && !isMap(doc.contents) && !(doc.contents && 'value' in doc.contents && doc.contents.value === null)) {
     throw new UpgradeInputError('not-a-map', 'A vcluster.yaml is a map of keys (`controlPlane:`, `sync:`…); this file holds a single value or a list.');
+  }
+  let complexKey: number | undefined;
+  visit(doc, {
+    Pair(_, pair) {
+      if (pair.key !== null && !isScalar(pair.key) && complexKey === undefined) complexKey = (pair.key as {range?: [number, number]}).range?.[0] ?? 0;
+    },
+  });
+  if (complexKey !== undefined) {
+    const at = lineColumns(text)(complexKey);
+    throw new UpgradeInputError('invalid-yaml', `A key at line ${at.line}, column ${at.column} is itself a map or a list (an unrendered template such as \`{{ .Value }}\`?); the keys of a vcluster.yaml are names.`, at);
   }
   return doc;
 }
@@ -432,7 +453,7 @@ export function upgradeConfig(request: UpgradeRequest, sources: UpgradeSources):
     constraints,
     validated: sources.validate !== undefined,
     problems,
-    pro: proVerdict(text, outDoc, outData, checkerRelease(line, request.to)),
+    pro: proVerdict(text, outDoc, outData, releaseOf(line, request.to)),
     notes,
   };
 }

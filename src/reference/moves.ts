@@ -122,8 +122,10 @@ export type ConstraintKind = (typeof CONSTRAINT_KINDS)[number];
  * reaches the constraint's release (src/checker/moves/conditions.ts).
  */
 export const CONDITIONS = {
-  /** The control plane keeps its data in a deployed etcd (`controlPlane.backingStore.etcd.deploy.enabled`). */
-  deployedEtcd: 'the file deploys etcd (`controlPlane.backingStore.etcd.deploy.enabled: true`)',
+  /** The control plane keeps its data in a deployed etcd (`controlPlane.backingStore.etcd.deploy.enabled`) running the chart's default etcd. */
+  deployedEtcd: 'the file deploys etcd with the chart\'s own etcd image (`controlPlane.backingStore.etcd.deploy.enabled: true`)',
+  /** A deployed etcd pinned to an image tag older than 3.5.20. */
+  pinnedOldEtcd: 'the file pins the deployed etcd to a tag older than 3.5.20',
   /** The k3s distro is enabled. */
   k3sDistro: 'the file runs the k3s distro',
   /** The k8s distro with no version of its own: its Kubernetes version followed the host's. */

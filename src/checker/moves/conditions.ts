@@ -16,9 +16,21 @@ export interface ConditionInput extends EngineContext {
 }
 
 const COMPONENTS = ['apiServer', 'controllerManager', 'scheduler'];
+const ETCD = ['controlPlane', 'backingStore', 'etcd', 'deploy'];
+
+/** The etcd version a deployed etcd's pinned tag names (`3.5.17-0` → [3, 5, 17]); undefined when none is pinned. */
+function pinnedEtcd(value: (keys: Keys) => unknown): number[] | undefined {
+  const tag = value([...ETCD, 'statefulSet', 'image', 'tag']);
+  const version = typeof tag === 'string' ? /^v?(\d+)\.(\d+)\.(\d+)/u.exec(tag) : null;
+  return version ? version.slice(1).map(Number) : undefined;
+}
 
 export const CONDITION_CHECKS: Record<ConditionName, (input: ConditionInput) => boolean> = {
-  deployedEtcd: ({value}) => value(['controlPlane', 'backingStore', 'etcd', 'deploy', 'enabled']) === true,
+  deployedEtcd: ({value}) => value([...ETCD, 'enabled']) === true && pinnedEtcd(value) === undefined,
+  pinnedOldEtcd: ({value}) => {
+    const pinned = pinnedEtcd(value);
+    return value([...ETCD, 'enabled']) === true && pinned !== undefined && (pinned[0] < 3 || (pinned[0] === 3 && (pinned[1] < 5 || (pinned[1] === 5 && pinned[2] < 20))));
+  },
   k3sDistro: ({value}) => value(['controlPlane', 'distro', 'k3s', 'enabled']) === true,
   k8sHostVersion: ({value, fileRelease, defaultAt}) => {
     if (!runsK8sDistro(value)) return false;
