@@ -13,6 +13,15 @@ export type Keys = readonly string[];
 export interface Hole {
   map: YAMLMap;
   index: number;
+  /** The blank line and comment above the key that left: the key that takes its place takes them over. */
+  spaceBefore?: boolean;
+  commentBefore?: string;
+}
+
+/** The blank line and comment above a pair's key. */
+function lead(pair: Pair): Pick<Hole, 'spaceBefore' | 'commentBefore'> {
+  const key = pair.key as {spaceBefore?: boolean; commentBefore?: string | null} | null;
+  return {...(key?.spaceBefore ? {spaceBefore: true} : {}), ...(key?.commentBefore ? {commentBefore: key.commentBefore} : {})};
 }
 
 export interface Detached {
@@ -100,7 +109,7 @@ export class ConfigEditor {
       const parent = this.pairAt(keys.slice(0, depth));
       if (!parent || parent.pair.value !== emptied) break;
       parent.map.items.splice(parent.index, 1);
-      holes.push({map: parent.map, index: parent.index});
+      holes.push({map: parent.map, index: parent.index, ...lead(parent.pair as Pair)});
     }
     return {pair: found.pair, holes};
   }
@@ -116,17 +125,31 @@ export class ConfigEditor {
   }
 
   /** Where a new pair goes in `map`: after the pair this move put there last, in the hole a removal left there, after the branch `near` goes through, or last. */
-  private insertIndex(map: YAMLMap, depth: number, near: Keys | undefined, holes: readonly Hole[]): number {
+  private insertIndex(map: YAMLMap, depth: number, near: Keys | undefined, holes: readonly Hole[]): {index: number; hole?: Hole} {
     const cursor = this.cursors.get(map);
     const after = cursor ? map.items.indexOf(cursor as (typeof map.items)[number]) : -1;
-    if (after >= 0) return after + 1;
+    if (after >= 0) return {index: after + 1};
     const hole = holes.find((candidate) => candidate.map === map);
-    if (hole) return Math.min(hole.index, map.items.length);
+    if (hole) return {index: Math.min(hole.index, map.items.length), hole};
     if (near && near.length > depth) {
       const branch = map.items.findIndex((pair) => keyOf(pair as Pair) === near[depth]);
-      if (branch >= 0) return branch + 1;
+      if (branch >= 0) return {index: branch + 1};
     }
-    return map.items.length;
+    return {index: map.items.length};
+  }
+
+  /** Puts `pair` into `map` where insertIndex says; a key taking a removed key's place takes its blank line and comment. */
+  private insert(map: YAMLMap, pair: Pair, depth: number, near: Keys | undefined, holes: readonly Hole[]): void {
+    const {index, hole} = this.insertIndex(map, depth, near, holes);
+    const key = pair.key as {spaceBefore?: boolean; commentBefore?: string | null} | null;
+    if (hole && key && typeof key === 'object' && !key.spaceBefore && !key.commentBefore) {
+      if (hole.spaceBefore) key.spaceBefore = true;
+      if (hole.commentBefore) key.commentBefore = hole.commentBefore;
+      delete hole.spaceBefore;
+      delete hole.commentBefore;
+    }
+    map.items.splice(index, 0, pair as (typeof map.items)[number]);
+    this.cursors.set(map, pair);
   }
 
   /**
@@ -152,17 +175,14 @@ export class ConfigEditor {
         continue;
       }
       const made = new YAMLMap();
-      const created = this.doc.createPair(keys[depth], made) as Pair<unknown, unknown>;
-      map.items.splice(this.insertIndex(map, depth, options.near, holes), 0, created);
-      this.cursors.set(map, created);
+      this.insert(map, this.doc.createPair(keys[depth], made) as Pair, depth, options.near, holes);
       map = made;
     }
     const last = keys.at(-1)!;
     if (map.items.some((candidate) => keyOf(candidate as Pair) === last)) return false;
     if (isScalar(pair.key)) pair.key.value = last;
     else pair.key = this.doc.createNode(last) as Node;
-    map.items.splice(this.insertIndex(map, keys.length - 1, options.near, holes), 0, pair as Pair<unknown, unknown>);
-    this.cursors.set(map, pair);
+    this.insert(map, pair as Pair, keys.length - 1, options.near, holes);
     this.changed = true;
     return true;
   }

@@ -67,9 +67,14 @@ function myers(a: readonly string[], b: readonly string[]): Array<['same' | 'rem
   return script.reverse();
 }
 
-/** Every line of `before` and `after`, each marked same, removed or added, in order. */
-export function diffLines(before: string, after: string): DiffLine[] {
-  const [a, b] = [splitLines(before), splitLines(after)];
+/**
+ * Every line of `before` and `after`, each marked same, removed or added, in
+ * order; `key` makes lines equal that differ in what it drops (the texts
+ * reported are `before`'s for same lines).
+ */
+export function diffLines(before: string, after: string, key?: (line: string) => string): DiffLine[] {
+  const [a, b] = key ? [splitLines(before).map(key), splitLines(after).map(key)] : [splitLines(before), splitLines(after)];
+  const text = key ? {a: splitLines(before), b: splitLines(after)} : {a, b};
   let start = 0;
   while (start < a.length && start < b.length && a[start] === b[start]) start++;
   let endA = a.length;
@@ -79,13 +84,13 @@ export function diffLines(before: string, after: string): DiffLine[] {
     endB--;
   }
   const lines: DiffLine[] = [];
-  for (let i = 0; i < start; i++) lines.push({op: 'same', text: a[i], oldLine: i + 1, newLine: i + 1});
+  for (let i = 0; i < start; i++) lines.push({op: 'same', text: text.a[i], oldLine: i + 1, newLine: i + 1});
   for (const [op, i, j] of myers(a.slice(start, endA), b.slice(start, endB))) {
-    if (op === 'same') lines.push({op, text: a[start + i], oldLine: start + i + 1, newLine: start + j + 1});
-    else if (op === 'removed') lines.push({op, text: a[start + i], oldLine: start + i + 1});
-    else lines.push({op, text: b[start + j], newLine: start + j + 1});
+    if (op === 'same') lines.push({op, text: text.a[start + i], oldLine: start + i + 1, newLine: start + j + 1});
+    else if (op === 'removed') lines.push({op, text: text.a[start + i], oldLine: start + i + 1});
+    else lines.push({op, text: text.b[start + j], newLine: start + j + 1});
   }
-  for (let i = endA; i < a.length; i++) lines.push({op: 'same', text: a[i], oldLine: i + 1, newLine: endB + (i - endA) + 1});
+  for (let i = endA; i < a.length; i++) lines.push({op: 'same', text: text.a[i], oldLine: i + 1, newLine: endB + (i - endA) + 1});
   return lines;
 }
 

@@ -50,11 +50,15 @@ export function serialize(doc: Document, style: YamlStyle): string {
  * texts share. Undefined when the texts do not line up.
  */
 export function patchText(original: string, baseline: string, edited: string): string | undefined {
+  // The reader's lines and the package's version of them line up when they differ only in spaces (`a:  1  # x`, `[ a ]`).
+  const loose = (line: string) => {
+    const indent = /^\s*/u.exec(line)![0];
+    return indent + line.slice(indent.length).replace(/\s+/gu, '');
+  };
   const toOriginal = new Map<number, number>();
-  for (const line of diffLines(original, baseline)) if (line.op === 'same') toOriginal.set(line.newLine!, line.oldLine!);
+  for (const line of diffLines(original, baseline, loose)) if (line.op === 'same') toOriginal.set(line.newLine!, line.oldLine!);
   const changes = diffLines(baseline, edited);
   const originalLines = splitLines(original);
-  const editedLines = splitLines(edited);
   const anchored = (index: number): boolean => index < 0 || index >= changes.length || (changes[index].op === 'same' && toOriginal.has(changes[index].oldLine!));
   const regions: Array<[number, number]> = [];
   for (let i = 0; i < changes.length; i++) {
@@ -73,11 +77,15 @@ export function patchText(original: string, baseline: string, edited: string): s
   for (const [before, after] of regions) {
     const fromOriginal = before < 0 ? 0 : toOriginal.get(changes[before].oldLine!)!;
     const toOriginalLine = after >= changes.length ? originalLines.length + 1 : toOriginal.get(changes[after].oldLine!)!;
-    const fromEdited = before < 0 ? 0 : changes[before].newLine!;
-    const toEdited = after >= changes.length ? editedLines.length + 1 : changes[after].newLine!;
     if (fromOriginal < next - 1 || toOriginalLine <= fromOriginal) return undefined;
     out.push(...originalLines.slice(next - 1, fromOriginal));
-    out.push(...editedLines.slice(fromEdited, toEdited - 1));
+    for (const change of changes.slice(before + 1, after)) {
+      if (change.op === 'removed') continue;
+      if (change.op === 'added') out.push(change.text);
+      // A line both serialisations share: the reader's own where it has one; a blank line only the package added goes.
+      else if (toOriginal.has(change.oldLine!)) out.push(originalLines[toOriginal.get(change.oldLine!)! - 1]);
+      else if (change.text.trim()) out.push(change.text);
+    }
     next = toOriginalLine;
   }
   out.push(...originalLines.slice(next - 1));

@@ -20,6 +20,9 @@ import {CHANGES_ROUTE, UPGRADE_ROUTE, changeEntryId, docsRoute, upgradeEntryId} 
 import {code, link, paragraph, strong, text} from './mdast';
 import type {GeneratedPage, PageContext} from './registry';
 
+/** What src/remark/linkConfigPaths.ts takes for a config path (its CONFIG_PATH_SHAPE). */
+const PATH_SHAPE = /^[a-z][A-Za-z0-9]*(?:\.[A-Za-z0-9_*[\]-]+)+$/u;
+
 const KIND_WORDS: Record<MoveEntry['kind'], string> = {rename: 'moved', reshape: 'reshaped', merge: 'merged', split: 'split up', remove: 'removed'};
 
 function idSpan(id: string): PhrasingContent {
@@ -79,7 +82,7 @@ function createUpgradePage(context: PageContext) {
     parseMarkdown(markdown)
       .flatMap((node) => (node.type === 'paragraph' ? node.children : []))
       .map((node) =>
-        node.type === 'inlineCode' && node.value.includes('.') && topLevel.has(node.value.split('.')[0])
+        node.type === 'inlineCode' && PATH_SHAPE.test(node.value) && topLevel.has(node.value.split('.')[0])
           ? ({type: 'link', url: linkField(node.value, release) ?? fallback, children: [node]} as PhrasingContent)
           : node,
       );
@@ -107,7 +110,7 @@ function createUpgradePage(context: PageContext) {
     head.push(text('. '), strong(move.manual ? 'Manual' : move.manualWhen ? 'Mechanical, except' : 'Mechanical'));
     if (move.manual) head.push(text(': you act on it.'));
     else if (move.manualWhen) head.push(text(' when '), ...prose(move.manualWhen, move.release, self(id)), text('.'));
-    else head.push(text(move.kind === 'remove' ? ': delete the key.' : ': the value moves as it is.'));
+    else head.push(text(move.kind === 'remove' ? ': delete the key.' : move.kind === 'rename' ? ': the value moves as it is.' : ': as the example shows.'));
     if (!move.enforced) head.push(text(' The old form is still accepted.'));
     if (move.newFormSince && compareVersions(version, move.release) < 0) head.push(text(` The old form is accepted until ${move.release}.`));
     const body: RootContent[] = [paragraph(...head)];
@@ -133,7 +136,7 @@ function createUpgradePage(context: PageContext) {
           : '';
     const from = constraint.fromBefore ? ` from a release before ${constraint.fromBefore}` : '';
     return item(
-      paragraph(idSpan(id), strong(`Crossing ${constraint.release}`), text(`${from}, when ${CONDITIONS[constraint.condition]}:${what}`)),
+      paragraph(idSpan(id), strong(`Crossing ${constraint.release}`), text(`${from}, when `), ...prose(CONDITIONS[constraint.condition], constraint.release, `#${id}`), text(`:${what}`)),
       paragraph(...prose(constraint.text, constraint.release, `#${id}`)),
       paragraph(text(`Source, at the tags: ${constraint.evidence}.`)),
     );
