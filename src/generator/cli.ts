@@ -1,15 +1,16 @@
 import path from 'node:path';
 import {parseArgs} from 'node:util';
 import {readFile} from 'node:fs/promises';
-import {CHART_SCHEMA_FILE, CHART_VALUES_FILE, MANIFEST_FILE, SNAPSHOTS_FILE, chartCacheDir, docsDirFor, factsFileFor, partialsDirFor, publishedDirFor, publishedRootFor, releaseStateCacheDir} from '../reference/files';
+import {CHART_SCHEMA_FILE, CHART_VALUES_FILE, MANIFEST_FILE, SNAPSHOTS_FILE, chartCacheDir, docsDirFor, factsFileFor, movesDirFor, partialsDirFor, publishedDirFor, publishedRootFor, releaseStateCacheDir} from '../reference/files';
 import {currentVersion, documentedVersions, readManifest, releaseLineOf, type VersionManifest} from '../reference/manifest';
 import {pageMapFor, type PageMap} from '../reference/pageMap';
-import {RELEASES_FILE} from '../reference/urls';
+import {MOVES_FILE, PUBLISHED_SCHEMA, RELEASES_FILE} from '../reference/urls';
 import {ChartInputError} from './errors';
 import {modelChart, type ChartModel} from './generate';
 import {DEFAULT_TIMEOUT_MS, ensureChartFiles, sha256} from './load/download';
 import {loadChart} from './load/loadChart';
 import {loadFacts} from './load/loadFacts';
+import {loadMoves} from './load/loadMoves';
 import {GENERATED_PAGE_FILES} from './pages/registry';
 import {runPipeline, type PipelineJob, type SiteInputs} from './pipeline';
 import {statesOfModel, type ReleaseStates} from './releases/releaseStates';
@@ -197,9 +198,10 @@ async function modelDocumented(plan: Plan, manifest: VersionManifest, projectDir
   return modelChart(await loadChart(dir), version, await loadFacts(factsFileFor(projectDir, version, currentVersion(manifest))));
 }
 
-/** A history-only release's field states: from the cache when its chart files and the generator are unchanged. */
-async function historyStatesOf(plan: Plan, version: string, outcomes: CacheOutcome[]): Promise<ReleaseStates> {
+/** A history-only release's field states: from the cache when its chart files and the generator are unchanged. Its schema text goes into `schemas`, to be published. */
+async function historyStatesOf(plan: Plan, version: string, outcomes: CacheOutcome[], schemas: Map<string, string>): Promise<ReleaseStates> {
   const files = await chartFilesOf(plan, version);
+  schemas.set(version, await readFile(path.join(files.dir, CHART_SCHEMA_FILE), 'utf8'));
   const compute = async () => statesOfModel(modelChart(await loadChart(files.dir), version));
   if (!plan.stateCache) return compute();
   const {states, outcome} = await cachedStates(plan.stateCache, stateCacheKey(files.schemaSha256, files.valuesSha256, plan.stateCache.codeId), compute);
@@ -213,7 +215,7 @@ async function historyStatesOf(plan: Plan, version: string, outcomes: CacheOutco
  * not rendered now (modelled with their facts: for history, routes and what
  * changed), and the field states of the history-only releases.
  */
-async function readSiteInputs(plan: Plan, manifest: VersionManifest, projectDir: string, outcomes: CacheOutcome[]): Promise<SiteInputs> {
+async function readSiteInputs(plan: Plan, manifest: VersionManifest, projectDir: string, outcomes: CacheOutcome[], schemas: Map<string, string>): Promise<SiteInputs> {
   const documented = await documentedVersions(projectDir, manifest);
   const line = releaseLineOf(manifest, documented);
   const current = currentVersion(manifest);
@@ -225,9 +227,9 @@ async function readSiteInputs(plan: Plan, manifest: VersionManifest, projectDir:
   }
   const historyStates = new Map<string, ReleaseStates>();
   for (const version of line.releases) {
-    if (!documented.includes(version)) historyStates.set(version, await historyStatesOf(plan, version, outcomes));
+    if (!documented.includes(version)) historyStates.set(version, await historyStatesOf(plan, version, outcomes, schemas));
   }
-  return {line, pages, otherModels, historyStates};
+  return {line, pages, otherModels, historyStates, moves: await loadMoves(movesDirFor(projectDir))};
 }
 
 export interface RunOptions {
@@ -261,7 +263,9 @@ export async function runCli(argv: string[], projectDir: string, env: NodeJS.Pro
       jobs.push({version: job.version, chart, facts});
     }
     const cacheOutcomes: CacheOutcome[] = [];
-    const {outputs, releases} = await runPipeline(jobs, site && (await readSiteInputs(plan, site, projectDir, cacheOutcomes)));
+    // The schema of each history-only release, published beside the documented ones' for the upgrade in the browser.
+    const historySchemas = new Map<string, string>();
+    const {outputs, releases, moves} = await runPipeline(jobs, site && (await readSiteInputs(plan, site, projectDir, cacheOutcomes, historySchemas)));
     for (const {reference} of outputs) for (const warning of reference.warnings) process.stderr.write(`warning: ${warning}\n`);
 
     const totals: WriteSummary = {written: [], unchanged: [], removed: []};
@@ -291,11 +295,18 @@ export async function runCli(argv: string[], projectDir: string, env: NodeJS.Pro
     }
     if (releases) {
       const files = new Map([[RELEASES_FILE, `${JSON.stringify(releases)}\n`]]);
+      if (moves) files.set(MOVES_FILE, `${JSON.stringify(moves)}\n`);
       const root = publishedRootFor(projectDir);
-      add(root, plan.check ? await diffNamedFiles(root, files, [RELEASES_FILE]) : await writeNamedFiles(root, files, [RELEASES_FILE]));
+      add(root, plan.check ? await diffNamedFiles(root, files, [RELEASES_FILE, MOVES_FILE]) : await writeNamedFiles(root, files, [RELEASES_FILE, MOVES_FILE]));
+      for (const [version, schemaText] of historySchemas) {
+        const dir = publishedDirFor(projectDir, version);
+        const schema = new Map([[PUBLISHED_SCHEMA, schemaText]]);
+        add(dir, plan.check ? await diffNamedFiles(dir, schema, [PUBLISHED_SCHEMA]) : await writeNamedFiles(dir, schema, [PUBLISHED_SCHEMA]));
+      }
       if (!plan.quiet && !plan.check) {
         const cached = cacheOutcomes.filter((outcome) => outcome === 'hit').length;
         log(`release data: ${releases.releases.length} releases, ${releases.fields.length} paths, ${releases.states.length} field states in ${path.relative(process.cwd(), path.join(root, RELEASES_FILE))}${plan.stateCache ? `; ${cached} of ${cacheOutcomes.length} history-only releases from the cache` : ''}`);
+        if (moves) log(`moves: ${moves.moves.length} moves and ${moves.constraints.length} constraints in ${path.relative(process.cwd(), path.join(root, MOVES_FILE))}; ${historySchemas.size} history-only schemas published`);
       }
     }
     const seconds = ((performance.now() - started) / 1000).toFixed(2);

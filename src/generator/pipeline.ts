@@ -9,6 +9,7 @@
  *                  + the what-changed partial of each version                (changes/)
  *                  + the default-values partial and published values.yaml    (defaults/)
  *                  + the published schema and .d.ts; the release data        (publish/)
+ *                  + the curated moves, checked against the release data     (load/loadMoves.ts)
  *                  + the generated pages of each version                     (pages/)
  *
  * The CLI (cli.ts) plans the run, reads the inputs and writes what this returns.
@@ -20,6 +21,8 @@ import {createChangesPartial} from './changes/changesPartial';
 import {applyHistory, indexOfModel, modelChart, renderReference, type ChartModel, type GeneratedReference} from './generate';
 import type {ChartSource} from './load/loadChart';
 import type {FactsSource} from './load/loadFacts';
+import {checkMoves, type MovesSource} from './load/loadMoves';
+import type {MovesData} from '../reference/moves';
 import {createEditorFiles} from './publish/editorFiles';
 import {addDefaultsFiles} from './defaults/defaultsPartial';
 import {buildReleasesData} from './releases/buildReleasesData';
@@ -43,6 +46,8 @@ export interface SiteInputs {
   otherModels: ReadonlyMap<string, ChartModel>;
   /** The field states of the history-only releases. */
   historyStates: ReadonlyMap<string, ReleaseStates>;
+  /** The curated moves files (moves/), checked against the release data. */
+  moves?: readonly MovesSource[];
 }
 
 export interface PipelineOutput {
@@ -57,6 +62,8 @@ export interface PipelineResult {
   outputs: PipelineOutput[];
   /** Every release's fields, for the browser (site runs only). */
   releases?: ReleasesData;
+  /** Every curated move and constraint, checked (site runs only). */
+  moves?: MovesData;
 }
 
 /** The release data of the whole line: the rendered models', the other documented ones' and the history-only releases' states. */
@@ -73,6 +80,8 @@ export async function runPipeline(jobs: readonly PipelineJob[], site?: SiteInput
   if (!site) return {outputs: models.map((model) => ({reference: renderReference(model)}))};
 
   const releases = releaseData(models, site);
+  // Bad moves stop the run before anything is written, as bad facts do.
+  const moves = checkMoves(site.moves ?? [], releases);
   for (const model of models) {
     const index = releases.indexOf(model.version);
     applyHistory(model, (path) => {
@@ -97,6 +106,6 @@ export async function runPipeline(jobs: readonly PipelineJob[], site?: SiteInput
   await Promise.all(outputs.map(async (output) => (output.editorFiles = await createEditorFiles(output.reference.schemaText, output.reference.version))));
   // Last, once each index has its history: each version's values.yaml with every key linked, and published for download.
   addDefaultsFiles(outputs, jobs, site.line, site.pages);
-  for (const output of outputs) output.pages = createGeneratedPages(output.reference.version, releases, output.reference.files);
-  return {outputs, releases: releases.data};
+  for (const output of outputs) output.pages = createGeneratedPages(output.reference.version, releases, output.reference.files, {moves, pages: site.pages});
+  return {outputs, releases: releases.data, moves};
 }

@@ -7,10 +7,13 @@
  *   docs/                                   the current version's pages
  *   versioned_docs/version-<v>/             each older version's pages
  *   <docs dir>/_facts.yaml                  curated facts of that version
+ *   moves/<release>.yaml                    curated moves and upgrade constraints a release made (moves.ts)
  *   <docs dir>/_partials/config/            the generated reference:
  *     *.mdx, changes.mdx, _defaults.mdx, fields.json, values.schema.json
  *   static/schemas/<v>/                     the published schema, .d.ts and values.yaml of a documented version
  *   static/schemas/releases.json            every release's fields, for the browser (releases.ts)
+ *   static/schemas/moves.json               every curated move and constraint, for the browser (moves.ts)
+ *   static/schemas/<v>/vcluster.schema.json the chart schema of every release of the line (history-only ones too)
  *   .chart-cache/<v>/                       downloaded chart files (CHART_CACHE_DIR)
  *   node_modules/.cache/gen-partials/       the generator's bundle and cached field states of history-only releases
  *   <build>/search/<name>.json              the search index of a version
@@ -39,6 +42,22 @@ export const FACTS_FILE = '_facts.yaml';
 export const CHART_SCHEMA_FILE = 'values.schema.json';
 export const CHART_VALUES_FILE = 'values.yaml';
 export const DEFAULT_CHART_CACHE_DIR = '.chart-cache';
+
+/** The curated moves (src/reference/moves.ts): one file per release that made moves, `moves/<release>.yaml`. */
+export const MOVES_DIR = 'moves';
+
+export function movesDirFor(siteDir: string): string {
+  return path.join(siteDir, MOVES_DIR);
+}
+
+export function movesFileFor(siteDir: string, release: string): string {
+  return path.join(movesDirFor(siteDir), `${release}.yaml`);
+}
+
+/** The release a moves file belongs to, from its name (`0.32.0.yaml`); undefined for any other name. */
+export function movesFileRelease(fileName: string): string | undefined {
+  return /^(\d+\.\d+\.\d+(?:-[0-9A-Za-z.-]+)?)\.ya?ml$/u.exec(fileName)?.[1];
+}
 
 /** `docs/` for the current version, `versioned_docs/version-<v>/` for the others. */
 export function docsDirFor(siteDir: string, version: string, current: string): string {

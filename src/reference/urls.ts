@@ -23,6 +23,7 @@ export const PUBLISHED_TYPES = 'vcluster.d.ts';
 export const PUBLISHED_VALUES = 'values.yaml';
 export const PUBLISHED_DIR = 'schemas';
 
+/** A release's published file; every release of the line publishes its schema (PUBLISHED_SCHEMA), the documented ones the rest too. */
 export function publishedUrl(version: string, file: string): string {
   return `/${PUBLISHED_DIR}/${version}/${file}`;
 }
@@ -30,6 +31,10 @@ export function publishedUrl(version: string, file: string): string {
 /** Every release's fields for code in the browser (releases.ts `ReleasesData`): the checker, the missing-field notice. */
 export const RELEASES_FILE = 'releases.json';
 export const RELEASES_URL = `/${PUBLISHED_DIR}/${RELEASES_FILE}`;
+
+/** Every curated move and upgrade constraint (moves.ts `MovesData`), beside the release data: the upgrade reads both. */
+export const MOVES_FILE = 'moves.json';
+export const MOVES_URL = `/${PUBLISHED_DIR}/${MOVES_FILE}`;
 
 /** The config checker's page (src/pages/check.tsx), outside the docs versions. */
 export const CHECKER_ROUTE = '/check';
@@ -68,6 +73,14 @@ export type ChangeKind = (typeof CHANGE_KINDS)[number];
 /** The id of one field's entry on the what-changed page: `default-controlPlane-distro-k8s-version`. */
 export function changeEntryId(kind: ChangeKind, anchor: string): string {
   return `${kind}-${anchor}`;
+}
+
+/** The upgrade guide's route inside a version (src/generator/pages/upgradePage.ts): every curated move up to that release. */
+export const UPGRADE_ROUTE = 'upgrade';
+
+/** The id of a move's or a constraint's entry on the upgrade guide: `move-sleepModeToSleep`, `constraint-etcd35to36`. */
+export function upgradeEntryId(kind: 'move' | 'constraint', id: string): string {
+  return `${kind}-${id}`;
 }
 
 /** The Markdown twin of a page, beside its HTML: `/docs/sync` → `/docs/sync.md` (a route with or without the baseUrl). */

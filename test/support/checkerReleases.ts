@@ -15,8 +15,11 @@ import {compileChartSchema} from '../../src/reference/chartSchema';
 import {publishedRootFor} from '../../src/reference/files';
 import type {PublishedField} from '../../src/reference/published';
 import {Releases, type ReleasesData} from '../../src/reference/releases';
-import {RELEASES_FILE} from '../../src/reference/urls';
+import type {MovesData} from '../../src/reference/moves';
+import {MOVES_FILE, RELEASES_FILE} from '../../src/reference/urls';
 import {checkerRelease, type CheckerRelease} from '../../src/checker/release';
+import type {UpgradeSources} from '../../src/checker/upgradeConfig';
+import type {ValidateFunction} from 'ajv';
 
 let line: Releases | undefined;
 let loading: Promise<CheckerRelease[]> | undefined;
@@ -28,6 +31,31 @@ export function realLine(): Releases {
     line = new Releases(JSON.parse(readFileSync(path.join(publishedRootFor(PROJECT_ROOT), RELEASES_FILE), 'utf8')) as ReleasesData);
   }
   return line;
+}
+
+let moves: MovesData | undefined;
+
+/** The curated moves as gen-partials publishes them. */
+export function realMoves(): MovesData {
+  if (!moves) {
+    ensureRealReference();
+    moves = JSON.parse(readFileSync(path.join(publishedRootFor(PROJECT_ROOT), MOVES_FILE), 'utf8')) as MovesData;
+  }
+  return moves;
+}
+
+const validators = new Map<string, ValidateFunction>();
+
+/** Any release's chart schema, compiled once (history-only releases included). */
+export function validatorOf(version: string): ValidateFunction {
+  let validate = validators.get(version);
+  if (!validate) validators.set(version, (validate = compileChartSchema(readSchema(chartDir(version)))));
+  return validate;
+}
+
+/** What the upgrade needs to reach `to`: the line, the moves and the target's schema. */
+export function upgradeSources(to: string): UpgradeSources {
+  return {line: realLine(), moves: realMoves(), validate: validatorOf(to)};
 }
 
 /** Every documented release, newest first, schemas compiled. */

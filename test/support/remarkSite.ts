@@ -18,7 +18,7 @@ import {generateReference} from '../../src/generator/generate';
 import linkConfigPaths from '../../src/remark/linkConfigPaths';
 import type {Nodes, Root} from 'mdast';
 import {INDEX_FILE, partialsDirFor, publishedRootFor} from '../../src/reference/files';
-import {RELEASES_FILE} from '../../src/reference/urls';
+import {MOVES_FILE, RELEASES_FILE} from '../../src/reference/urls';
 import {currentVersion, documentedVersionsSync, readManifestSync} from '../../src/reference/manifest';
 import validateConfigExamples from '../../src/remark/validateConfigExamples';
 
@@ -83,7 +83,7 @@ export function realPartialsDirs(): string[] {
 
 /** Generates the real reference (every documented version) when one of its field indexes is missing. */
 export function ensureRealReference(): void {
-  if (realPartialsDirs().every((dir) => existsSync(path.join(dir, INDEX_FILE))) && existsSync(path.join(publishedRootFor(PROJECT_ROOT), RELEASES_FILE))) return;
+  if (realPartialsDirs().every((dir) => existsSync(path.join(dir, INDEX_FILE))) && existsSync(path.join(publishedRootFor(PROJECT_ROOT), RELEASES_FILE)) && existsSync(path.join(publishedRootFor(PROJECT_ROOT), MOVES_FILE))) return;
   const result = spawnSync(process.execPath, ['scripts/gen-partials.mjs', '--source', CHART_SOURCE], {cwd: PROJECT_ROOT, encoding: 'utf8'});
   if (result.status !== 0) throw new Error(`gen-partials failed (exit ${result.status}):\n${result.stdout}\n${result.stderr}`);
 }
