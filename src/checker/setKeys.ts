@@ -74,3 +74,8 @@ export function setKeys(doc: Document, data: unknown): SetKey[] {
   return found;
 }
 
+
+/** Whether `keys` starts with `prefix`. */
+export function startsWith(keys: ReadonlyArray<string | number>, prefix: ReadonlyArray<string | number>): boolean {
+  return prefix.length <= keys.length && prefix.every((key, i) => keys[i] === key);
+}
