@@ -4,6 +4,7 @@ import useBrokenLinks from '@docusaurus/useBrokenLinks';
 import useIsBrowser from '@docusaurus/useIsBrowser';
 import MDXComponents from '@theme-original/MDXComponents';
 import {ConfigFact, ConfigField, ConfigSection} from '@site/src/components/ConfigField';
+import Anchor from '@site/src/components/Anchor';
 import DefaultsFile from '@site/src/components/DefaultsFile';
 import Release from '@site/src/components/Release';
 import {DefaultsPageProvider} from '@site/src/components/DefaultsFile/DefaultsPageProvider';
@@ -36,6 +37,7 @@ function DocsConfigSection(props: ComponentProps<typeof ConfigSection>) {
 // The generated partials use these without importing them; pages use `<Release />` the same way.
 export default {
   ...MDXComponents,
+  Anchor,
   ConfigField: DocsConfigField,
   ConfigSection: DocsConfigSection,
   ConfigFact,

@@ -4,6 +4,7 @@
  * ConfigField and ConfigSection components, and the default-values file's view
  * (routes as they are: no base URL).
  */
+import {anchorStandIn} from './mdx';
 import {createElement} from 'react';
 import {renderToStaticMarkup} from 'react-dom/server';
 import remarkGfm from 'remark-gfm';
@@ -40,7 +41,7 @@ export async function renderPartial(source: string): Promise<RenderedPartial> {
   const {processor} = await loadMdx();
   const code = String(await processor.process(source));
   const module = await runMdx(code);
-  const html = renderToStaticMarkup(createElement(module.default, {components: {ConfigField, ConfigSection, ConfigFact, DefaultsFile: DefaultsFileView}}));
+  const html = renderToStaticMarkup(createElement(module.default, {components: {ConfigField, ConfigSection, ConfigFact, DefaultsFile: DefaultsFileView, Anchor: anchorStandIn}}));
   return {
     html,
     toc: ((module as {toc?: TocEntry[]}).toc ?? []) as TocEntry[],
