@@ -2,9 +2,10 @@
  * Field history in gen-partials: a history-only release (one the manifest
  * lists with `historyOnly`, no docs of its own) counts for history. On a
  * temporary project with the real releases and a fixture release just
- * before the current one (a release candidate of it: its chart files under
- * another name), the fields the current release added get "since" the
- * candidate.
+ * before the newest release that added fields the current one has (a release
+ * candidate of it: its chart files under another name; the current release
+ * itself when it added fields, its minor's first release when it is a patch),
+ * the fields that release added get "since" the candidate.
  */
 import assert from 'node:assert/strict';
 import {spawnSync} from 'node:child_process';
@@ -19,7 +20,14 @@ import type {VersionManifest} from '../../src/reference/manifest';
 import {CHART_SOURCE, PROJECT_ROOT} from '../support/chart';
 import {CURRENT, DOCUMENTED, LINE, RELEASES} from '../support/versions';
 
-const BETWEEN = `${CURRENT}-rc.1`;
+/** Each field of the current release, by path, as the real build made it. */
+const currentFields = () => readIndexedFieldsSync(partialsDirFor(PROJECT_ROOT, CURRENT, CURRENT), CURRENT).byPath;
+/** The newest release, up to the current one, that added fields the current one has. */
+const ADDING = (() => {
+  const sinces = new Set([...currentFields().values()].map((record) => record.since));
+  return LINE.releases.slice(0, LINE.releases.indexOf(CURRENT) + 1).reverse().find((version) => sinces.has(version))!;
+})();
+const BETWEEN = `${ADDING}-rc.1`;
 let tmp: string;
 let project: string;
 let source: string;
@@ -39,12 +47,12 @@ before(() => {
   for (const version of RELEASES) symlinkSync(path.join(CHART_SOURCE, version), path.join(source, version), 'dir');
   const files: VersionManifest['versions'][number]['files'] = {};
   for (const name of [CHART_SCHEMA_FILE, CHART_VALUES_FILE]) {
-    copyFileSync(path.join(CHART_SOURCE, CURRENT, name), path.join(source, BETWEEN, name));
+    copyFileSync(path.join(CHART_SOURCE, ADDING, name), path.join(source, BETWEEN, name));
     files[name] = {url: `https://example.org/${BETWEEN}/${name}`, sha256: sha256(readFileSync(path.join(source, BETWEEN, name)))};
   }
   const manifest = JSON.parse(readFileSync(path.join(PROJECT_ROOT, MANIFEST_FILE), 'utf8')) as VersionManifest;
-  // Newest first: the candidate goes right after (below) the current release.
-  manifest.versions.splice(manifest.versions.findIndex((entry) => entry.version === CURRENT) + 1, 0, {version: BETWEEN, files, historyOnly: true});
+  // Newest first: the candidate goes right after (below) the release it is a candidate of.
+  manifest.versions.splice(manifest.versions.findIndex((entry) => entry.version === ADDING) + 1, 0, {version: BETWEEN, files, historyOnly: true});
   writeFileSync(path.join(project, MANIFEST_FILE), JSON.stringify(manifest));
   copyFileSync(path.join(PROJECT_ROOT, SNAPSHOTS_FILE), path.join(project, SNAPSHOTS_FILE));
 });
@@ -57,16 +65,16 @@ describe('a history-only release', () => {
     assert.equal(result.status, 0, result.stderr);
     assert.ok(result.stdout.includes(`(${DOCUMENTED.join(', ')})`), 'the documented versions only');
     const current = CURRENT;
-    const previous = LINE.releases[LINE.releases.indexOf(CURRENT) - 1];
+    const previous = LINE.releases[LINE.releases.indexOf(ADDING) - 1];
     const withIt = readIndexedFieldsSync(partialsDirFor(project, current, current), current).index.fields;
-    const without = readIndexedFieldsSync(partialsDirFor(PROJECT_ROOT, current, current), current).byPath;
-    const moved = withIt.filter((record) => without.get(record.path)?.since === current);
-    assert.ok(moved.length > 0, `the real ${current} has fields added in ${current}`);
+    const without = currentFields();
+    const moved = withIt.filter((record) => without.get(record.path)?.since === ADDING);
+    assert.ok(moved.length > 0, `the real ${current} has fields added in ${ADDING}`);
     for (const record of moved) assert.equal(record.since, BETWEEN, record.path);
     // Fields added in the release before keep their since: the candidate is newer.
     const older = withIt.filter((record) => without.get(record.path)?.since === previous);
     assert.ok(older.length > 0 && older.every((record) => record.since === previous));
-    console.log(`${moved.length} fields of ${current} are since ${BETWEEN} with it, ${older.length} still since ${previous}`);
+    console.log(`${moved.length} fields of ${current} (added in ${ADDING}) are since ${BETWEEN} with it, ${older.length} still since ${previous}`);
   });
 
   test('cannot be generated as a docs version', () => {

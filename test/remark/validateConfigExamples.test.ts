@@ -151,11 +151,12 @@ describe('validateConfigExamples: the cross-field rules', () => {
       for (const example of examples) {
         const rule = ruleById.get(example.rule)!;
         const problems = validateExample(example.breaks, context, 10).filter((problem) => problem.includes(`(rule ${rule.id}:`));
-        assert.deepEqual(validateExample(example.satisfies, context, 10), [], `${version}: ${rule.id} satisfied`);
         if (!appliesTo(rule, version)) {
+          // A release outside the rule's range may lack its keys (no k3s after 0.33): the example breaking it only must not name the rule.
           assert.deepEqual(problems, [], `${version} does not enforce ${rule.id}`);
           continue;
         }
+        assert.deepEqual(validateExample(example.satisfies, context, 10), [], `${version}: ${rule.id} satisfied`);
         enforced++;
         assert.equal(problems.length, 1, `${version}: ${rule.id}: ${problems.join('\n')}`);
         assert.ok(problems[0].startsWith(`docs/ha.mdx:${example.line}: `), problems[0]);
