@@ -11,6 +11,28 @@ export function versionRoutePath(version: string, current: string): string {
   return version === current ? '' : version;
 }
 
+/**
+ * The permanent address of a page of `version`, under the release's own path even while it is
+ * current (`/docs/0.36.1/sync`): a link copied today keeps showing this release after the next one.
+ * While the release is current a redirect page there leads to its page under `/docs`; once it is
+ * snapshotted, its snapshot is served there.
+ */
+export function permalinkRoute(version: string, pageRoute = ''): string {
+  return `/${[DOCS_ROUTE, version, pageRoute].filter(Boolean).join('/')}`;
+}
+
+/**
+ * The route inside the current version of a site path relative to the baseUrl (`/docs/sync` → `sync`,
+ * `/docs` → ''), or undefined when the path is not a page of the current version: outside `/docs`,
+ * or under one of `otherVersions`' paths.
+ */
+export function currentPageRoute(pathname: string, otherVersions: readonly string[]): string | undefined {
+  const trimmed = pathname.replace(/\/+$/u, '');
+  if (trimmed !== `/${DOCS_ROUTE}` && !trimmed.startsWith(`/${DOCS_ROUTE}/`)) return undefined;
+  const route = trimmed.slice(DOCS_ROUTE.length + 2);
+  return otherVersions.some((version) => route === version || route.startsWith(`${version}/`)) ? undefined : route;
+}
+
 /** `/docs` or `/docs/0.21.0`, then the page's route inside its version, if given. */
 export function docsRoute(version: string, current: string, pageRoute = ''): string {
   return `/${[DOCS_ROUTE, versionRoutePath(version, current), pageRoute].filter(Boolean).join('/')}`;

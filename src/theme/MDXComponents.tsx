@@ -9,6 +9,7 @@ import DefaultsFile from '@site/src/components/DefaultsFile';
 import Release from '@site/src/components/Release';
 import {DefaultsPageProvider} from '@site/src/components/DefaultsFile/DefaultsPageProvider';
 import {TargetAnchor} from '@site/src/components/ConfigField/actionsShown';
+import {PermalinkProvider} from '@site/src/components/ConfigField/permalink';
 import {sectionAnchor} from '@site/src/lib/fieldProps';
 import {idFromHash} from '@site/src/lib/revealField';
 
@@ -27,9 +28,11 @@ function DocsConfigSection(props: ComponentProps<typeof ConfigSection>) {
   // Each field's head links to its line on the version's default-values page.
   return (
     <DefaultsPageProvider>
-      <TargetAnchor.Provider value={target}>
-        <ConfigSection {...props} />
-      </TargetAnchor.Provider>
+      <PermalinkProvider>
+        <TargetAnchor.Provider value={target}>
+          <ConfigSection {...props} />
+        </TargetAnchor.Provider>
+      </PermalinkProvider>
     </DefaultsPageProvider>
   );
 }

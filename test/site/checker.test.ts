@@ -253,9 +253,13 @@ describe('the config checker in a browser', () => {
     const {page} = await open(CHECKER);
     await load(page, OLDEST_DOCUMENTED, text);
     await page.selectOption('[data-testid="checker-upgrade-target"]', CURRENT);
-    const removedItem = page.locator(`[data-testid="checker-upgrade-removed"] li[data-path="${removed.path}"]`);
+    // The check names the outermost key the target lacks (its keys below go with it).
+    const removedKeys = keysOf(removed);
+    const outermost = removedKeys.findIndex((_, i) => !to.has(removedKeys.slice(0, i + 1).join('.')));
+    const top = from.fields.find((field) => field.path === removedKeys.slice(0, outermost + 1).join('.'))!;
+    const removedItem = page.locator(`[data-testid="checker-upgrade-removed"] li[data-path="${top.path}"]`);
     await removedItem.waitFor();
-    assert.match((await removedItem.textContent())!, new RegExp(`\\(line ${lineOfKey(text, keysOf(removed))}\\): removed in ${removed.removedIn!.replace(/\./gu, '\\.')}`, 'u'));
+    assert.match((await removedItem.textContent())!, new RegExp(`\\(line ${lineOfKey(text, keysOf(top))}\\): removed in ${top.removedIn!.replace(/\./gu, '\\.')}`, 'u'));
     const changedItem = page.locator(`[data-testid="checker-upgrade-defaults"] li[data-path="${changed.path}"]`);
     assert.equal(await changedItem.count(), 1, `${changed.path} is listed`);
     const whatChanged = changedItem.locator('a', {hasText: 'what changed in'});

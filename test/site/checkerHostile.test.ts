@@ -230,18 +230,20 @@ describe('the config checker under hostile and large input', () => {
   });
 
   test('a file written for a later release gets no default-based advice, and is told which release it looks written for', async () => {
+    // The oldest documented release: later releases exist to write a file for.
+    const older = OLDEST_DOCUMENTED;
     const line = builtReleases();
-    const current = new Map(line.fieldsOf(CURRENT).map((field) => [field.path, field]));
+    const current = new Map(line.fieldsOf(older).map((field) => [field.path, field]));
     const later = line.data.fields.find((field) => {
-      const span = line.spanAround(field.path, CURRENT);
+      const span = line.spanAround(field.path, older);
       const parent = parentPath(field.path);
       return /^[A-Za-z.]+$/u.test(field.path) && parent !== undefined && current.has(parent) && span?.addedIn && !span.removedIn && /^boolean/u.test(line.data.states[field.runs.at(-1)![2]].type);
     })!;
     const text = `${later.path.split('.').map((key, i, keys) => `${'  '.repeat(i)}${key}:${i === keys.length - 1 ? ' true' : ''}`).join('\n')}\nsync:\n  toHost:\n    pods:\n      enabled: true\n`;
-    const {page} = await open(`${CHECKER}?version=${CURRENT}`);
-    await load(page, CURRENT, text);
+    const {page} = await open(`${CHECKER}?version=${older}`);
+    await load(page, older, text);
     const withheld = (await page.locator('[data-testid="checker-advice-withheld"]').textContent())!;
-    assert.match(withheld, new RegExp(`looks written for ${line.spanAround(later.path, CURRENT)!.addedIn!.replace(/\./gu, '\\.')}`, 'u'));
+    assert.match(withheld, new RegExp(`looks written for ${line.spanAround(later.path, older)!.addedIn!.replace(/\./gu, '\\.')}`, 'u'));
     assert.deepEqual((await findingsOf(page)).filter((finding) => finding.kind === 'default value'), []);
     assert.match((await page.locator('[data-testid="checker-minimal"]').textContent())!, /No minimal file: this file looks written for/u);
   });

@@ -7,6 +7,7 @@ import {describeSearch, versionPaths} from '../support/searchSuite';
 import {launchChromium} from '../support/browser';
 import {links, parseMarkdownFile} from '../support/markdownTwins';
 import {subpathBuild} from '../support/subpathBuild';
+import {TEST_SITE_URL} from '../support/buildDir';
 import {serveBuild, type StaticSite} from '../support/staticServer';
 import {docsRoute} from '../../src/reference/urls';
 import {CURRENT, DOCUMENTED, OLDEST_DOCUMENTED, SAMPLE_DOCUMENTED} from '../support/versions';
@@ -16,6 +17,8 @@ const BASE = '/pr-123/';
 const route = (version: string, page = '') => docsRoute(version, CURRENT, page).slice(1);
 /** A documented version other than the current one. */
 const OLDER = DOCUMENTED.find((version) => version !== CURRENT) ?? CURRENT;
+/** The versions this file visits: the build under the base path makes only these. */
+const BUILT = [CURRENT, OLDER, OLDEST_DOCUMENTED, ...SAMPLE_DOCUMENTED];
 const FIELD = 'controlPlane-backingStore-etcd-embedded-migrateFromDeployedEtcd';
 
 describe(`a build under the base path ${BASE} (PR previews)`, () => {
@@ -24,7 +27,7 @@ describe(`a build under the base path ${BASE} (PR previews)`, () => {
   let browser: Browser;
 
   before(async () => {
-    dir = subpathBuild(BASE);
+    dir = subpathBuild(BASE, BUILT);
     site = await serveBuild(dir, BASE);
     browser = await launchChromium();
   });
@@ -94,7 +97,7 @@ describe(`a build under the base path ${BASE} (PR previews)`, () => {
     const urls = links(parseMarkdownFile(path.join(dir, 'llms.txt')));
     assert.ok(urls.length > 80, `${urls.length} links in llms.txt`);
     for (const url of urls) {
-      assert.ok(url.startsWith(`http://127.0.0.1${BASE}`), url);
+      assert.ok(url.startsWith(`${TEST_SITE_URL}${BASE}`), url);
       assert.ok(existsSync(path.join(dir, new URL(url).pathname.slice(BASE.length))), `${url} is in the build`);
     }
   });
@@ -124,4 +127,4 @@ describe(`a build under the base path ${BASE} (PR previews)`, () => {
 });
 
 // Search in the same build: field names and dotted paths land on their anchors under the base path, in every version.
-describeSearch(`search under the base path ${BASE}`, {dir: () => subpathBuild(BASE), baseUrl: BASE, versionPaths: versionPaths()});
+describeSearch(`search under the base path ${BASE}`, {dir: () => subpathBuild(BASE, BUILT), baseUrl: BASE, versionPaths: versionPaths()});

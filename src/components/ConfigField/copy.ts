@@ -11,6 +11,8 @@ export type CopyKind = 'link' | 'yaml';
 /** Where the field is read: the release's published values.yaml (for the defaults of an object). */
 export interface CopyContext {
   valuesFile?: string;
+  /** The page's permanent pathname (./permalink.tsx), where it differs from the address shown. */
+  permalink?: string;
 }
 
 /** What each action copies, and how its button and the announcement name it. */
@@ -18,7 +20,8 @@ const ACTIONS: Record<CopyKind, {label: string; name: (path: string) => string; 
   link: {
     label: 'link',
     name: (path) => `Copy link to ${path}`,
-    text: (f) => `${window.location.origin}${window.location.pathname}#${f.anchor}`,
+    // The current release's pages give their permanent address: the link keeps showing this release.
+    text: (f, {permalink}) => `${window.location.origin}${permalink ?? window.location.pathname}#${f.anchor}`,
   },
   yaml: {
     label: 'YAML',

@@ -5,6 +5,7 @@ import {DefaultsLineLink, DefaultsPageContext} from '../DefaultsFile/lineLink';
 import {ShownProvider, TargetAnchor, useHeadState, useShownCount} from './actionsShown';
 import {countFields, isFieldElement} from './fieldElements';
 import {copyField, copyLabel, copyName, type CopyKind} from './copy';
+import {PermalinkContext} from './permalink';
 
 export {copyText} from './copy';
 
@@ -26,8 +27,9 @@ export {copyText} from './copy';
 
 function CopyButton({kind, f}: {kind: CopyKind; f: FieldProps}) {
   const valuesFile = useContext(DefaultsPageContext)?.valuesFile;
+  const permalink = useContext(PermalinkContext);
   return (
-    <button type="button" className="cfg__copy" aria-label={copyName(kind, f.path)} onClick={(event) => copyField(kind, f, event.currentTarget, {valuesFile})}>
+    <button type="button" className="cfg__copy" aria-label={copyName(kind, f.path)} onClick={(event) => copyField(kind, f, event.currentTarget, {valuesFile, permalink})}>
       {copyLabel(kind)}
     </button>
   );

@@ -76,19 +76,21 @@ function createUpgradePage(context: PageContext) {
   if (!applied.length && !constraints.length) return undefined;
   const linkField = fieldLinker(context);
   const current = releases.current;
-  const self = (id: string) => `#${id}`;
   const topLevel = new Set(releases.data.fields.filter((field) => parsePath(field.path).length === 1).map((field) => field.path));
-  /** Curated text (inline Markdown) as phrasing; a config path in it links to its field (or `fallback`), so that no release's page checks keys of another. */
-  const prose = (markdown: string, release: string, fallback: string): PhrasingContent[] =>
+  /** Curated text (inline Markdown) as phrasing; a config path in it links to its field, so that no release's page checks keys of another. */
+  const prose = (markdown: string, release: string): PhrasingContent[] =>
     parseMarkdown(markdown)
       .flatMap((node) => (node.type === 'paragraph' ? node.children : []))
       .map((node) =>
-        node.type === 'inlineCode' && PATH_SHAPE.test(node.value) && topLevel.has(node.value.split('.')[0])
-          ? ({type: 'link', url: linkField(node.value, release) ?? fallback, children: [node]} as PhrasingContent)
-          : node,
+        node.type === 'inlineCode' && PATH_SHAPE.test(node.value) && topLevel.has(node.value.split('.')[0]) ? pathLink(node.value, release) : node,
       );
-  // A key with no page in any documented release links to its own entry.
-  const pathLink = (fieldPath: string, release: string, fallback: string): PhrasingContent => ({type: 'link', url: linkField(fieldPath, release) ?? fallback, children: [code(fieldPath)]});
+  // A key with no page in any documented release is code the config-path check leaves alone (a JSX element, not
+  // inline code): the page's own release does not have it.
+  const pathLink = (fieldPath: string, release: string): PhrasingContent => {
+    const url = linkField(fieldPath, release);
+    if (url) return {type: 'link', url, children: [code(fieldPath)]};
+    return {type: 'mdxJsxTextElement', name: 'code', attributes: [], children: [text(fieldPath)]} as MdxJsxTextElement as PhrasingContent;
+  };
 
   const changeLink = (move: MoveEntry): PhrasingContent[] => {
     const listed = listedOn(releases.data, move.release);
@@ -104,20 +106,20 @@ function createUpgradePage(context: PageContext) {
     const id = upgradeEntryId('move', move.id);
     const before = line[line.indexOf(move.release) - 1];
     const head: PhrasingContent[] = [idSpan(id), strong(move.release), text(': ')];
-    move.from.forEach((from, i) => head.push(...(i ? [text(', ')] : []), pathLink(from, before, self(id))));
-    if (move.to && !move.from.includes(move.to)) head.push(text(' → '), pathLink(move.to, move.release, self(id)));
+    move.from.forEach((from, i) => head.push(...(i ? [text(', ')] : []), pathLink(from, before)));
+    if (move.to && !move.from.includes(move.to)) head.push(text(' → '), pathLink(move.to, move.release));
     head.push(text(` ${KIND_WORDS[move.kind]}`));
-    for (const part of move.targets ?? []) head.push(text('; '), code(part.from.slice(move.from[0].length + 1)), text(' → '), pathLink(part.to, move.release, self(id)));
+    for (const part of move.targets ?? []) head.push(text('; '), code(part.from.slice(move.from[0].length + 1)), text(' → '), pathLink(part.to, move.release));
     head.push(text('. '), strong(move.manual ? 'Manual' : move.manualWhen ? 'Mechanical, except' : 'Mechanical'));
     if (move.manual) head.push(text(': you act on it.'));
-    else if (move.manualWhen) head.push(text(' when '), ...prose(move.manualWhen, move.release, self(id)), text('.'));
+    else if (move.manualWhen) head.push(text(' when '), ...prose(move.manualWhen, move.release), text('.'));
     else head.push(text(move.kind === 'remove' ? ': delete the key.' : move.kind === 'rename' ? ': the value moves as it is.' : ': as the example shows.'));
     if (!move.enforced) head.push(text(' The old form is still accepted.'));
     if (move.newFormSince && compareVersions(version, move.release) < 0) head.push(text(` The old form is accepted until ${move.release}.`));
     const body: RootContent[] = [paragraph(...head)];
     const more: PhrasingContent[] = [];
-    if (move.instead) more.push(strong(move.kind === 'remove' ? 'Instead' : 'What you do'), text(': '), ...prose(move.instead, move.release, self(id)));
-    if (move.note) more.push(...(more.length ? [text(' ')] : []), ...prose(move.note, move.release, self(id)));
+    if (move.instead) more.push(strong(move.kind === 'remove' ? 'Instead' : 'What you do'), text(': '), ...prose(move.instead, move.release));
+    if (move.note) more.push(...(more.length ? [text(' ')] : []), ...prose(move.note, move.release));
     more.push(...changeLink(move));
     if (more.length) body.push(paragraph(...more));
     if (move.example) {
@@ -137,8 +139,8 @@ function createUpgradePage(context: PageContext) {
           : '';
     const from = constraint.fromBefore ? ` from a release before ${constraint.fromBefore}` : '';
     return item(
-      paragraph(idSpan(id), strong(`Crossing ${constraint.release}`), text(`${from}, when `), ...prose(CONDITIONS[constraint.condition], constraint.release, `#${id}`), text(`:${what}`)),
-      paragraph(...prose(constraint.text, constraint.release, `#${id}`)),
+      paragraph(idSpan(id), strong(`Crossing ${constraint.release}`), text(`${from}, when `), ...prose(CONDITIONS[constraint.condition], constraint.release), text(`:${what}`)),
+      paragraph(...prose(constraint.text, constraint.release)),
       paragraph(text(`Source, at the tags: ${constraint.evidence}.`)),
     );
   };
