@@ -68,11 +68,13 @@ const historyOnlyFields = new WeakMap<Releases, Map<string, {defaults: DefaultsO
 
 /** The page's own release, as every example without `release=` is checked. */
 export function ownTarget(context: Pick<FileContext, 'partialsDir' | 'version'>, named = false): ExampleTarget {
+  // The schema first: a missing reference is reported by its schema copy's name.
+  const validate = readValidator(path.join(context.partialsDir, SCHEMA_COPY_FILE), context.version);
   const fields = readIndexedFieldsSync(context.partialsDir, context.version);
   return {
     version: context.version,
     named,
-    validate: readValidator(path.join(context.partialsDir, SCHEMA_COPY_FILE), context.version),
+    validate,
     defaults: fields.byPath,
     resolver: resolverOf(fields),
   };
