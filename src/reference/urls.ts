@@ -100,6 +100,14 @@ export function changeEntryId(kind: ChangeKind, anchor: string): string {
 /** The upgrade guide's route inside a version (src/generator/pages/upgradePage.ts): every curated move up to that release. */
 export const UPGRADE_ROUTE = 'upgrade';
 
+/**
+ * The route, inside the current version, of the upgrade journeys
+ * (docs/upgrade-journeys/): narrative upgrades of one setup from an older
+ * release to the current one. The generated upgrade guide and the banner of
+ * older releases link there.
+ */
+export const UPGRADE_JOURNEYS_ROUTE = 'upgrade-journeys';
+
 /** The id of a move's or a constraint's entry on the upgrade guide: `move-sleepModeToSleep`, `constraint-etcd35to36`. */
 export function upgradeEntryId(kind: 'move' | 'constraint', id: string): string {
   return `${kind}-${id}`;

@@ -13,7 +13,7 @@
 import {parse as parseYaml, type Document} from 'yaml';
 import {formatInstancePath} from '../reference/configPath';
 import type {FieldRecord} from '../reference/fieldIndex';
-import type {PathResolver} from '../reference/resolvePath';
+import type {PathRecord, PathResolver} from '../reference/resolvePath';
 import {keysOf} from '../reference/validateConfig';
 
 /** The meta option that lets one example use deprecated fields. */
@@ -30,14 +30,14 @@ export function metaOption(meta: string | null | undefined, name: string): {reas
 }
 
 /** `x is deprecated in vCluster 0.22.0; use y instead`. */
-export function deprecationMessage(text: string, record: FieldRecord, version: string): string {
+export function deprecationMessage(text: string, record: Partial<Pick<FieldRecord, 'replacement'>>, version: string): string {
   const {replacement} = record;
   return `\`${text}\` is deprecated in vCluster ${version}${replacement ? `; use \`${replacement}\` instead` : ''}`;
 }
 
 /** The deprecated fields an example sets: each key whose field (matched by name, not inside a free-form value) is deprecated. */
-export function deprecatedKeys(doc: Document, resolver: PathResolver): Array<{offset: number; path: string; record: FieldRecord}> {
-  const found: Array<{offset: number; path: string; record: FieldRecord}> = [];
+export function deprecatedKeys<R extends PathRecord & Partial<Pick<FieldRecord, 'deprecated' | 'replacement'>>>(doc: Document, resolver: PathResolver<R>): Array<{offset: number; path: string; record: R}> {
+  const found: Array<{offset: number; path: string; record: R}> = [];
   for (const {keys, offset} of keysOf(doc)) {
     const path = formatInstancePath(keys);
     const resolution = resolver.resolve(path);

@@ -8,6 +8,9 @@
  * `_partials/config/values.schema.json`. Any problem fails the build with the
  * file and line, the config path at fault and what the schema expects.
  *
+ * A block written for another release of the line (an upgrade's starting
+ * point, a stop on the way) names it in its meta, `release=0.20.0`, and is
+ * checked against that release instead (the rule: ./exampleRelease.ts).
  * A block opts out with `skip-validation="<why>"` in its meta; the reason is
  * required. An example that vCluster or its chart would refuse for a rule
  * across fields (the config checker's rules, src/checker/rules) fails too.
@@ -16,19 +19,13 @@
  * `listOptOuts` lists every opt-out of a set of files.
  */
 import {readFileSync} from 'node:fs';
-import path from 'node:path';
 import type {Code, Root} from 'mdast';
-import type {ValidateFunction} from 'ajv';
 import {visit} from 'unist-util-visit';
-import {compileChartSchema} from '../reference/chartSchema';
-import {cachedGeneratedReader} from '../reference/fieldIndexFile';
-import {SCHEMA_COPY_FILE} from '../reference/files';
 import {outlineMdx} from '../reference/mdxOutline';
-import {readIndexedFieldsSync} from '../reference/fieldIndexFile';
-import {resolverOf} from '../reference/resolvePath';
 import {parseConfig, rangeOf, schemaProblems} from '../reference/validateConfig';
 import {plainMessage} from '../checker/inlineCode';
 import {runRules} from '../checker/rules';
+import {exampleTarget, ownTarget, type ExampleTarget} from './exampleRelease';
 import {ALLOW_DEPRECATED, deprecatedKeys, deprecationMessage, frontMatterOf, metaOption, pageAllowances} from './deprecations';
 import {failOnProblems, fileContext, lineOfOffset, problemAt, type FileContext, type FileLike, type SiteOptions} from './site';
 
@@ -64,44 +61,40 @@ export function skipReason(meta: string | null | undefined): {reason: string} | 
   return metaOption(meta, 'skip-validation');
 }
 
-// ---- schema validators, one per docs version (and schema file version) ----
-
-const readValidator = cachedGeneratedReader((schema): ValidateFunction => compileChartSchema(schema as object));
-
-function validatorFor(context: Pick<FileContext, 'partialsDir' | 'version'>): ValidateFunction {
-  return readValidator(path.join(context.partialsDir, SCHEMA_COPY_FILE), context.version);
-}
-
 /**
  * Validates one example; returns its problems. `firstLine` is the file line
  * of the YAML's first line. A file vCluster or its chart would refuse (a
  * cross-field rule of src/checker/rules) is a problem; unless
- * `allowDeprecated`, so is a key naming a deprecated field.
+ * `allowDeprecated`, so is a key naming a deprecated field. The example is
+ * checked against `target` (the release its meta names, ./exampleRelease.ts),
+ * by default the page's own release.
  */
 export function validateExample(
   yamlText: string,
   context: Pick<FileContext, 'partialsDir' | 'version' | 'displayPath'>,
   firstLine: number,
   allowDeprecated = false,
+  target: ExampleTarget = ownTarget(context),
 ): string[] {
   const parsed = parseConfig(yamlText);
-  const problems = parsed.problems.length || !parsed.doc ? parsed.problems : schemaProblems(parsed.doc, parsed.data, validatorFor(context));
+  const problems = parsed.problems.length || !parsed.doc ? parsed.problems : schemaProblems(parsed.doc, parsed.data, target.validate);
   const lineAt = (offset: number) => firstLine + lineOfOffset(yamlText, offset) - 1;
-  const lines = problems.map((problem) => problemAt(context, lineAt(problem.offset), problem.message));
+  // A block checked against another release says which, so a reader of the build's output knows the schema at fault.
+  const against = target.named ? ` (checked against vCluster ${target.version}, which the block names)` : '';
+  const at = (line: number, message: string) => problemAt(context, line, `${message}${against}`);
+  const lines = problems.map((problem) => at(lineAt(problem.offset), problem.message));
   if (parsed.doc && !parsed.problems.length && !parsed.empty) {
     // The rules vCluster and its chart enforce across fields (src/checker/rules), as the config checker runs them.
-    const fields = readIndexedFieldsSync(context.partialsDir, context.version);
-    for (const violation of runRules(context.version, parsed.data, fields.byPath)) {
+    for (const violation of runRules(target.version, parsed.data, target.defaults)) {
       if (violation.rule.kind !== 'refused') continue;
       const places = [violation.at, ...(violation.related ?? [])].map((keys) => rangeOf(parsed.doc!, keys)?.[0] ?? 0);
       const offset = places.find((place) => place > 0) ?? 0;
-      lines.push(problemAt(context, lineAt(offset), `${plainMessage(violation.message)} (rule ${violation.rule.id}: ${violation.rule.evidence})`));
+      lines.push(at(lineAt(offset), `${plainMessage(violation.message)} (rule ${violation.rule.id}: ${violation.rule.evidence})`));
     }
   }
   if (parsed.doc && !parsed.problems.length && !allowDeprecated) {
-    const resolver = resolverOf(readIndexedFieldsSync(context.partialsDir, context.version));
-    for (const {offset, path: keyPath, record} of deprecatedKeys(parsed.doc, resolver)) {
-      lines.push(problemAt(context, lineAt(offset), `${deprecationMessage(keyPath, record, context.version)} (or say why the example shows it: ${ALLOW_DEPRECATED}="<why>")`));
+    for (const {offset, path: keyPath, record} of deprecatedKeys(parsed.doc, target.resolver)) {
+      lines.push(problemAt(context, lineAt(offset), `${deprecationMessage(keyPath, record, target.version)} (or say why the example shows it: ${ALLOW_DEPRECATED}="<why>")`));
     }
   }
   const seen = new Set<string>();
@@ -125,8 +118,13 @@ export function checkConfigExamples(tree: Root, file: FileLike, options: Validat
     const allow = metaOption(code.meta, ALLOW_DEPRECATED);
     if (allow?.reason) result.optOuts.push({file: context.displayPath, line: fenceLine, kind: 'allow-deprecated', reason: allow.reason});
     if (allow && !allow.reason) result.problems.push(problemAt(context, fenceLine, `${ALLOW_DEPRECATED} needs a reason: write ${ALLOW_DEPRECATED}="<why this example shows a deprecated field>"`));
+    const target = exampleTarget(code.meta, context);
+    if ('problem' in target) {
+      result.problems.push(problemAt(context, fenceLine, target.problem));
+      return;
+    }
     result.validated++;
-    result.problems.push(...validateExample(code.value, context, fenceLine + 1, allow !== undefined));
+    result.problems.push(...validateExample(code.value, context, fenceLine + 1, allow !== undefined, target));
   });
   return result;
 }

@@ -15,7 +15,7 @@ import {CHANGES_FILE, docsDirFor, movesDirFor} from '../../src/reference/files';
 import {appliesAt} from '../../src/reference/moves';
 import {pageMapFor} from '../../src/reference/pageMap';
 import {compareVersions} from '../../src/reference/releases';
-import {UPGRADE_ROUTE, upgradeEntryId} from '../../src/reference/urls';
+import {UPGRADE_JOURNEYS_ROUTE, UPGRADE_ROUTE, docsRoute, upgradeEntryId} from '../../src/reference/urls';
 import {PROJECT_ROOT} from '../support/chart';
 import {realLine, realMoves} from '../support/checkerReleases';
 import {renderPartial} from '../support/mdx';
@@ -105,5 +105,17 @@ describe('the upgrade guide', () => {
     const bare = [...withoutFrontMatter(page).replace(/```[^]*?```/gu, '').matchAll(/(?<!\[)`([a-z][A-Za-z0-9]*(?:\.[A-Za-z0-9_*[\]-]+)+)`(?!\]\()/gu)].map((match) => match[1]);
     const topLevel = new Set(realLine().data.fields.filter((field) => !field.path.includes('.')).map((field) => field.path));
     assert.deepEqual(bare.filter((value) => topLevel.has(value.split('.')[0])), []);
+  });
+
+  test('the guide links the upgrade journeys of the current release when its docs have them: by file on its own guide, by route on an older one', () => {
+    const journeys = [...pageMapFor(docsDirFor(PROJECT_ROOT, CURRENT, CURRENT), PROJECT_ROOT).routes].find(([, route]) => route === UPGRADE_JOURNEYS_ROUTE);
+    const older = DOCUMENTED.find((version) => version !== CURRENT && guideOf(version));
+    if (!journeys) {
+      // A site without journeys: no guide links them.
+      for (const version of [CURRENT, older]) if (version) assert.ok(!(guideOf(version) ?? '').includes('upgrade journeys'), version);
+      return;
+    }
+    assert.ok((guideOf(CURRENT) ?? '').includes(`[upgrade journeys](./${UPGRADE_JOURNEYS_ROUTE}/index.mdx)`), CURRENT);
+    if (older) assert.ok((guideOf(older) ?? '').includes(`[upgrade journeys](pathname://${docsRoute(CURRENT, CURRENT, UPGRADE_JOURNEYS_ROUTE)})`), older);
   });
 });

@@ -17,7 +17,7 @@ import {anchorOfPath, parsePath} from '../../reference/configPath';
 import {CONDITIONS, appliesAt, type ConstraintEntry, type MoveEntry} from '../../reference/moves';
 import {compareVersions, listedOn} from '../../reference/releases';
 import {parseMarkdown} from '../render/description';
-import {CHANGES_ROUTE, UPGRADE_ROUTE, changeEntryId, docsRoute, upgradeEntryId} from '../../reference/urls';
+import {CHANGES_ROUTE, UPGRADE_JOURNEYS_ROUTE, UPGRADE_ROUTE, changeEntryId, docsRoute, upgradeEntryId} from '../../reference/urls';
 import {code, link, paragraph, strong, text} from './mdast';
 import type {GeneratedPage, PageContext} from './registry';
 
@@ -57,6 +57,20 @@ function fieldLinker(context: PageContext): (path: string, release: string) => s
     const near = shown.filter((place) => releases.indexOf(place.version) <= at).sort((a, b) => releases.indexOf(b.version) - releases.indexOf(a.version))[0] ?? shown[0];
     return near && `pathname://${near.route}#${near.anchor}`;
   };
+}
+
+/**
+ * The link to the upgrade journeys of the current release, when its docs have
+ * them: relative on the current release's own guide (checked by Docusaurus),
+ * by route on an older release's.
+ */
+function journeysLink(context: PageContext): string | undefined {
+  const {version, releases, pages} = context;
+  const current = releases.current;
+  const map = pages?.get(current);
+  const page = [...(map?.routes ?? [])].find(([, route]) => route === UPGRADE_JOURNEYS_ROUTE)?.[0];
+  if (!map || !page) return undefined;
+  return version === current ? `./${path.relative(map.docsDir, page).split(path.sep).join('/')}` : `pathname://${docsRoute(current, current, UPGRADE_JOURNEYS_ROUTE)}`;
 }
 
 /** The top-level section a move belongs to: its (first) old key's. */
@@ -164,6 +178,16 @@ function createUpgradePage(context: PageContext) {
       text(' pages list every field each release added, removed or gave a new default.'),
     ),
   ];
+  const journeys = journeysLink(context);
+  if (journeys) {
+    body.push(
+      paragraph(
+        text(`For a whole setup followed from an older release to ${current}, with the releases to stop at and its files before and after, read the `),
+        link(journeys, 'upgrade journeys'),
+        text('.'),
+      ),
+    );
+  }
   if (constraints.length) {
     body.push(heading('Releases to stop at, and what to do first', 'constraints'), {type: 'list', ordered: false, spread: false, children: constraints.map(constraintEntry)});
   }

@@ -9,7 +9,7 @@ import clsx from 'clsx';
 import Link from '@docusaurus/Link';
 import {useActiveDocContext, useDocsVersion, useVersions} from '@docusaurus/plugin-content-docs/client';
 import type {Props} from '@theme/DocVersionBanner';
-import {checkerUrl} from '../../reference/urls';
+import {UPGRADE_JOURNEYS_ROUTE, UPGRADE_ROUTE, checkerUrl, docsRoute} from '../../reference/urls';
 import {useReleaseGroups} from '../../lib/releaseGroups';
 
 export default function DocVersionBanner({className}: Props): ReactNode {
@@ -27,7 +27,9 @@ export default function DocVersionBanner({className}: Props): ReactNode {
         <p className="margin-bottom--none">
           <strong>vCluster {version.label} is past its end of life.</strong> This page documents it for readers still running it. The
           supported releases are {groups.supported.join(', ')}; the newest is {toCurrent}. Before you upgrade, check your{' '}
-          <code>vcluster.yaml</code> with the <Link to={checkerUrl(version.label)}>config checker&apos;s upgrade check</Link>.
+          <code>vcluster.yaml</code> with the <Link to={checkerUrl(version.label)}>config checker&apos;s upgrade check</Link>, and follow{' '}
+          <Link to={docsRoute(groups.current, groups.current, UPGRADE_ROUTE)}>Upgrading to {groups.current}</Link> or one of the{' '}
+          <Link to={docsRoute(groups.current, groups.current, UPGRADE_JOURNEYS_ROUTE)}>upgrade journeys</Link>.
         </p>
       </div>
     );
