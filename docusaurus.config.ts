@@ -2,7 +2,7 @@ import type {Config} from '@docusaurus/types';
 import type * as Preset from '@docusaurus/preset-classic';
 import remarkGfm from 'remark-gfm';
 import {codeTheme} from './src/lib/prismThemes';
-import {docsVersionOptions, releaseGroups} from './src/siteVersions';
+import {currentReleasePermalinks, docsVersionOptions, releaseGroups} from './src/siteVersions';
 import {CHECKER_ROUTE} from './src/reference/urls';
 import {siteAddress} from './src/siteAddress';
 
@@ -69,6 +69,9 @@ const config: Config = {
     './src/plugins/configSearch/index.ts',
     // Each page's Markdown twin, each version's llms-full.txt and the site's llms.txt (after the build).
     './src/plugins/markdownTwins/index.ts',
+    // The current release's pages under its own version path too (/docs/0.36.1/sync leads to /docs/sync), so that
+    // a link copied today keeps showing this release after the next one; each such page names /docs/sync canonical.
+    ['@docusaurus/plugin-client-redirects', {createRedirects: currentReleasePermalinks(__dirname)}],
   ],
   themes: ['@docusaurus/theme-mermaid'],
   clientModules: ['./src/clientModules/fieldDeepLink.ts', './src/clientModules/idlePrefetch.ts'],

@@ -1,7 +1,7 @@
 import type {Options as DocsOptions} from '@docusaurus/plugin-content-docs';
 import {currentVersion, documentedVersionsOf, readManifestSync, readSnapshotsSync, releaseLineOf} from './reference/manifest';
 import {supportedReleases} from './reference/releases';
-import {versionRoutePath} from './reference/urls';
+import {currentPageRoute, permalinkRoute, versionRoutePath} from './reference/urls';
 
 /** The documented releases by standing, newest first, for the version menu and the banners (site config `customFields.releases`). */
 export interface ReleaseGroups {
@@ -37,5 +37,20 @@ export function docsVersionOptions(siteDir: string): Pick<DocsOptions, 'lastVers
       ...Object.fromEntries(snapshots.map((version) => [version, {label: version, path: versionRoutePath(version, current), banner: archived.includes(version) ? ('unmaintained' as const) : ('none' as const)}])),
     },
     ...(only?.length ? {onlyIncludeVersions: only} : {}),
+  };
+}
+
+/**
+ * The permanent address of each page of the current release (src/reference/urls.ts permalinkRoute), for
+ * the client-redirects plugin: given a route the site has, the address under the release's own path that
+ * leads to it (`/docs/sync` → `/docs/0.36.1/sync`), or nothing for a route that is no page of the current
+ * release. Routes are relative to the baseUrl.
+ */
+export function currentReleasePermalinks(siteDir: string): (existingPath: string) => string[] | undefined {
+  const current = currentVersion(readManifestSync(siteDir));
+  const snapshots = readSnapshotsSync(siteDir);
+  return (existingPath) => {
+    const route = currentPageRoute(existingPath, snapshots);
+    return route === undefined ? undefined : [permalinkRoute(current, route)];
   };
 }

@@ -65,7 +65,9 @@ describe('a history-only release', () => {
     assert.equal(result.status, 0, result.stderr);
     assert.ok(result.stdout.includes(`(${DOCUMENTED.join(', ')})`), 'the documented versions only');
     const current = CURRENT;
-    const previous = LINE.releases[LINE.releases.indexOf(ADDING) - 1];
+    // The newest release before it that added fields the current release has.
+    const sinces = new Set([...currentFields().values()].map((record) => record.since));
+    const previous = LINE.releases.slice(0, LINE.releases.indexOf(ADDING)).reverse().find((version) => sinces.has(version))!;
     const withIt = readIndexedFieldsSync(partialsDirFor(project, current, current), current).index.fields;
     const without = currentFields();
     const moved = withIt.filter((record) => without.get(record.path)?.since === ADDING);
