@@ -18,6 +18,12 @@ function DocsConfigField(props: ComponentProps<typeof ConfigField>) {
   return <ConfigField {...props} />;
 }
 
+// The generated pages' entry targets (src/remark/entryAnchors.ts): registered like the fields' anchors.
+function EntryAnchor({id}: {id: string}) {
+  useBrokenLinks().collectAnchor(id);
+  return <span id={id} />;
+}
+
 function DocsConfigSection(props: ComponentProps<typeof ConfigSection>) {
   useBrokenLinks().collectAnchor(sectionAnchor(props.f));
   // The field the address points at, once the page runs (the server knows no fragment): it shows its full path.
@@ -40,5 +46,6 @@ export default {
   ConfigSection: DocsConfigSection,
   ConfigFact,
   DefaultsFile,
+  EntryAnchor,
   Release,
 };
