@@ -513,7 +513,7 @@ export default function UpgradeFileSection({client, text, textLength, checkedRel
   const newestFirst = line ? [...line.releases].reverse() : [];
 
   return (
-    <section className={styles.section} aria-labelledby="checker-upgrade-file-heading" data-testid="checker-upgrade-file">
+    <section className={`${styles.section} ${styles.upgradeFile}`} aria-labelledby="checker-upgrade-file-heading" data-testid="checker-upgrade-file">
       <h2 id="checker-upgrade-file-heading">Upgrade the file</h2>
       <p>
         Rewrites the file in the editor for a later release: each key that moved is moved, in order, release by release, and whatever needs you is
