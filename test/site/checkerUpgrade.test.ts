@@ -7,6 +7,7 @@
  * and the Pro verdict the engine gives for that file; an earlier target is
  * refused; a share link keeps the upgrade, and one naming an unknown release
  * says so; a values file of the charts before 0.20 asks for its distro;
+ * keyboard-only use;
  * axe-core on the result, light and dark, at 1280 and 390 px; the time from
  * clicking Upgrade to the result for a 1,000-line file, written to
  * test-results/checker-upgrade-timing.json (measured, not asserted).
@@ -174,6 +175,45 @@ describe('the whole-file upgrade in the config checker, in a browser', () => {
     assert.match((await page.locator('[data-testid="checker-upgrade-status"]').textContent())!, new RegExp(`^Upgraded from ${OLDEST.replace(/\./gu, '\\.')} to ${CURRENT.replace(/\./gu, '\\.')}`, 'u'));
     assert.deepEqual(page.errors, []);
     console.log(`upgrade ${OLDEST} → ${CURRENT}: moves ${picked.mechanical} (made) and ${picked.manual} (for the reader); needs Pro: ${expected.pro.needsPro}`);
+  });
+
+  test('keyboard only: the releases, Upgrade with Enter, then Tab to the result\'s Copy and the upgraded file\'s region; a manual step\'s line puts the cursor there', async () => {
+    const picked = pickFile();
+    const page = await open(CHECKER);
+    await load(page, picked.text);
+    await page.locator('[data-testid="checker-upgrade-from"]:not([disabled])').waitFor();
+    await page.locator('[data-testid="checker-upgrade-from"]').focus();
+    // The releases are listed newest first, "before 0.20" last: End, then one up, is the oldest release.
+    await page.keyboard.press('End');
+    await page.keyboard.press('ArrowUp');
+    assert.equal(await page.locator('[data-testid="checker-upgrade-from"]').inputValue(), OLDEST);
+    await page.keyboard.press('Tab');
+    assert.equal(await page.evaluate(() => document.activeElement?.getAttribute('data-testid')), 'checker-upgrade-to');
+    await page.keyboard.press('Home');
+    assert.equal(await page.locator('[data-testid="checker-upgrade-to"]').inputValue(), LINE.releases.at(-1));
+    await page.selectOption('[data-testid="checker-upgrade-to"]', CURRENT);
+    await page.keyboard.press('Tab');
+    assert.equal(await page.evaluate(() => document.activeElement?.getAttribute('data-testid')), 'checker-upgrade-run');
+    await page.keyboard.press('Enter');
+    await page.locator(`[data-upgraded="${OLDEST}:${CURRENT}:${picked.text.length}"]`).waitFor({timeout: 60_000});
+    const reached: string[] = [];
+    for (let i = 0; i < 6 && !reached.includes('region'); i++) {
+      await page.keyboard.press('Tab');
+      reached.push(await page.evaluate(() => document.activeElement?.getAttribute('data-testid') ?? document.activeElement?.getAttribute('role') ?? document.activeElement?.tagName ?? ''));
+    }
+    assert.deepEqual(reached.slice(0, 3), ['checker-upgraded-copy', 'checker-upgraded-download', 'region'], 'Copy, Download, then the upgraded file');
+    const step = picked.expected.steps.find((candidate) => candidate.id === picked.manual && candidate.line !== undefined);
+    if (step) {
+      await page.locator(`[data-testid="checker-upgrade-manual"] li[data-step="${picked.manual}"] button`).first().focus();
+      await page.keyboard.press('Enter');
+      assert.equal(await page.evaluate(() => document.activeElement?.classList.contains('cm-content')), true, 'the editor has the focus');
+      const line = await page.evaluate(() => {
+        const selection = window.getSelection()!;
+        const lines = [...document.querySelectorAll('.cm-line')];
+        return lines.findIndex((candidate) => candidate.contains(selection.focusNode)) + 1;
+      });
+      assert.equal(line, step.line);
+    }
   });
 
   test('a target earlier than the file\'s release is refused with a message, and Upgrade moves the focus to it', async () => {
