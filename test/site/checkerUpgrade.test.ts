@@ -98,6 +98,18 @@ function pickFile(): Picked {
     }
   }
   assert.ok(fallback, 'a pair of moves whose examples go together');
+  // No pair needs Pro: add a key the current release marks Pro, which the oldest has and no move touches.
+  const touched = moves.moves.flatMap((move) => [...move.from, ...(move.to ? [move.to] : []), ...(move.targets ?? []).flatMap((part) => [part.from, part.to])]);
+  const near = (a: string, b: string) => a === b || a.startsWith(`${b}.`) || b.startsWith(`${a}.`);
+  for (const field of line.fieldsOf(CURRENT)) {
+    if (!field.pro || field.proWhen || field.type !== 'boolean' || field.default !== false || !/^[A-Za-z.]+$/u.test(field.path)) continue;
+    if (!oldest.resolver.resolve(field.path).found || touched.some((path) => near(path, field.path))) continue;
+    const doc = new Document(parse(fallback.text.replace(/^# .*\n/u, '')));
+    doc.setIn(field.path.split('.'), true);
+    const text = `# ${MARKER}\n${doc.toString()}`;
+    const expected = outcome(text);
+    if (expected?.pro.needsPro && expected.steps.some((step) => step.id === fallback!.manual && step.manual) && expected.steps.some((step) => step.id === fallback!.mechanical)) return {...fallback, text, expected};
+  }
   return fallback;
 }
 
