@@ -54,7 +54,11 @@ const config: Config = {
           // Config paths in inline code become links to their field (before Docusaurus resolves .mdx links);
           // every ```yaml title="vcluster.yaml" example is validated against its version's chart schema.
           beforeDefaultRemarkPlugins: [(require('./src/remark/linkConfigPaths') as typeof import('./src/remark/linkConfigPaths')).default],
-          remarkPlugins: [remarkGfm, (require('./src/remark/validateConfigExamples') as typeof import('./src/remark/validateConfigExamples')).default],
+          remarkPlugins: [
+            remarkGfm,
+            (require('./src/remark/validateConfigExamples') as typeof import('./src/remark/validateConfigExamples')).default,
+            (require('./src/remark/entryAnchors') as typeof import('./src/remark/entryAnchors')).default,
+          ],
         },
         blog: false,
         theme: {customCss: './src/css/custom.css'},

@@ -1,6 +1,7 @@
 /**
  * The share link's state in a URL fragment (`#config=…`): the release, the
- * upgrade target and the text, as JSON compressed with deflate-raw
+ * upgrade check's target, the whole-file upgrade's releases (and distro) and
+ * the text, as JSON compressed with deflate-raw
  * (CompressionStream, in browsers and Node alike) and written in base64url.
  * A fragment never reaches a server. The decoder treats the fragment as
  * hostile: bounded in size, shape checked, undefined on anything else.
@@ -13,6 +14,10 @@ export interface SharedState {
   text: string;
   /** The upgrade check's target release. */
   target?: string;
+  /** The whole-file upgrade: the file's release (or the legacy release name), the later release, and the distro of a file before 0.20. */
+  upgradeFrom?: string;
+  upgradeTo?: string;
+  distro?: string;
 }
 
 const PARAM = 'config';
@@ -56,7 +61,15 @@ function fromBase64Url(text: string): Uint8Array {
 
 /** The fragment (without `#`) that holds `state`. */
 export async function encodeShare(state: SharedState): Promise<string> {
-  const json = JSON.stringify({f: FORMAT, v: state.version, t: state.text, ...(state.target ? {u: state.target} : {})});
+  const json = JSON.stringify({
+    f: FORMAT,
+    v: state.version,
+    t: state.text,
+    ...(state.target ? {u: state.target} : {}),
+    ...(state.upgradeFrom ? {a: state.upgradeFrom} : {}),
+    ...(state.upgradeTo ? {b: state.upgradeTo} : {}),
+    ...(state.distro ? {d: state.distro} : {}),
+  });
   const packed = await through(new TextEncoder().encode(json), new CompressionStream('deflate-raw'));
   return `${PARAM}=${toBase64Url(packed)}`;
 }
@@ -86,11 +99,16 @@ export async function readShare(fragment: string): Promise<ShareOutcome> {
       throw new Unreadable('it does not hold a checker state');
     }
     if (!value || typeof value !== 'object') throw new Unreadable('it does not hold a checker state');
-    const {f, v, t, u} = value as Record<string, unknown>;
+    const {f, v, t, u, a, b, d} = value as Record<string, unknown>;
     if (f !== FORMAT) throw new Unreadable('it was made by another version of this page');
-    if (typeof v !== 'string' || typeof t !== 'string' || (u !== undefined && typeof u !== 'string')) throw new Unreadable('it does not hold a checker state');
+    const optional = [u, a, b, d];
+    if (typeof v !== 'string' || typeof t !== 'string' || optional.some((field) => field !== undefined && (typeof field !== 'string' || field.length > 64))) throw new Unreadable('it does not hold a checker state');
     if (t.length > MAX_TEXT) throw new Unreadable(`its file is longer than the checker reads (${MAX_TEXT.toLocaleString('en-US')} characters)`);
-    return {kind: 'state', state: {version: v, text: t, ...(typeof u === 'string' ? {target: u} : {})}};
+    const named = (field: unknown): field is string => typeof field === 'string';
+    return {
+      kind: 'state',
+      state: {version: v, text: t, ...(named(u) ? {target: u} : {}), ...(named(a) ? {upgradeFrom: a} : {}), ...(named(b) ? {upgradeTo: b} : {}), ...(named(d) ? {distro: d} : {})},
+    };
   } catch (error) {
     if (error instanceof Unreadable) return {kind: 'unreadable', reason: error.message};
     throw error;

@@ -5,7 +5,7 @@
  * Tuples rather than objects keep the file small; `src/theme/SearchBar/rank.ts`
  * turns them back into objects (`prepareIndex`). Bump FORMAT when the shape changes.
  */
-export const FORMAT = 2;
+export const FORMAT = 3;
 
 /** [heading id, heading text, distinct words of the section below it] */
 export type WireHeading = [id: string, text: string, words: string];
@@ -24,6 +24,8 @@ export interface WireMarks {
   removedIn?: string;
   /** A deprecated field's replacement path (from the facts or its description). */
   use?: string;
+  /** Its old names: keys of earlier releases, and of the charts before 0.20, the curated moves carry to it (src/checker/moves/aliases.ts). */
+  was?: string[];
 }
 
 /**

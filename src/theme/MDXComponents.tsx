@@ -4,7 +4,6 @@ import useBrokenLinks from '@docusaurus/useBrokenLinks';
 import useIsBrowser from '@docusaurus/useIsBrowser';
 import MDXComponents from '@theme-original/MDXComponents';
 import {ConfigFact, ConfigField, ConfigSection} from '@site/src/components/ConfigField';
-import Anchor from '@site/src/components/Anchor';
 import DefaultsFile from '@site/src/components/DefaultsFile';
 import Release from '@site/src/components/Release';
 import {DefaultsPageProvider} from '@site/src/components/DefaultsFile/DefaultsPageProvider';
@@ -18,6 +17,12 @@ import {idFromHash} from '@site/src/lib/revealField';
 function DocsConfigField(props: ComponentProps<typeof ConfigField>) {
   useBrokenLinks().collectAnchor(props.f.anchor);
   return <ConfigField {...props} />;
+}
+
+// The generated pages' entry targets (src/remark/entryAnchors.ts): registered like the fields' anchors.
+function EntryAnchor({id}: {id: string}) {
+  useBrokenLinks().collectAnchor(id);
+  return <span id={id} />;
 }
 
 function DocsConfigSection(props: ComponentProps<typeof ConfigSection>) {
@@ -40,10 +45,10 @@ function DocsConfigSection(props: ComponentProps<typeof ConfigSection>) {
 // The generated partials use these without importing them; pages use `<Release />` the same way.
 export default {
   ...MDXComponents,
-  Anchor,
   ConfigField: DocsConfigField,
   ConfigSection: DocsConfigSection,
   ConfigFact,
   DefaultsFile,
+  EntryAnchor,
   Release,
 };

@@ -17,6 +17,17 @@ describe('the share link', () => {
     assert.deepEqual(await decodeShare(fragment), state);
   });
 
+  test('round trip of the whole-file upgrade\'s releases and distro; a state whose releases are not names is unreadable', async () => {
+    const state = {version: '1.1.0', text: 'vcluster:\n  image: x\n', upgradeFrom: 'before-0.20', upgradeTo: '1.2.0', distro: 'k3s'};
+    assert.deepEqual(await decodeShare(await encodeShare(state)), state);
+    const packed = async (value: unknown) => {
+      const bytes = new Uint8Array(await new Response(new Blob([JSON.stringify(value)]).stream().pipeThrough(new CompressionStream('deflate-raw'))).arrayBuffer());
+      return `config=${Buffer.from(bytes).toString('base64url')}`;
+    };
+    assert.equal((await readShare(await packed({f: 1, v: '1.1.0', t: 'a: 1', b: 12}))).kind, 'unreadable');
+    assert.equal((await readShare(await packed({f: 1, v: '1.1.0', t: 'a: 1', a: 'x'.repeat(100)}))).kind, 'unreadable');
+  });
+
   test('round trip of any text', async () => {
     await fc.assert(
       fc.asyncProperty(fc.string({unit: 'grapheme', maxLength: 400}), fc.constantFrom('1.0.0', '1.2.0-rc.1'), async (text, version) => {

@@ -98,4 +98,28 @@ describe('the checker worker client', () => {
     worker.answer({type: 'failed', id: request.id, message: 'no such release'});
     await assert.rejects(decoding, /no such release/u);
   });
+
+  test('an upgrade runs under the same budget, from when the worker starts it; its answer comes back whole', async () => {
+    const checker = client(50);
+    const upgrading = checker.upgrade({text: 'a: 1', from: '1.0.0', to: '1.1.0'});
+    const worker = FakeWorker.made[0];
+    const request = worker.received.find((entry) => entry.type === 'upgrade') as Extract<WorkerRequest, {type: 'upgrade'}>;
+    assert.deepEqual({from: request.from, to: request.to, text: request.text}, {from: '1.0.0', to: '1.1.0', text: 'a: 1'});
+    // Fetching the moves and the target's schema is not counted.
+    await new Promise((resolve) => setTimeout(resolve, 80));
+    assert.equal(worker.terminated, false);
+    worker.answer({type: 'started', id: request.id});
+    await assert.rejects(upgrading, (error: unknown) => error instanceof CheckStopped && error.why === 'budget');
+    assert.equal(worker.terminated, true);
+    const again = checker.upgrade({text: 'a: 1', from: '1.0.0', to: '1.1.0'});
+    const fresh = FakeWorker.made[1];
+    const next = fresh.received.find((entry) => entry.type === 'upgrade') as Extract<WorkerRequest, {type: 'upgrade'}>;
+    fresh.answer({type: 'started', id: next.id});
+    fresh.answer({type: 'upgraded', id: next.id, outcome: {kind: 'error', reason: 'not-later', message: 'older', needsDistro: false}, ms: 1});
+    const {outcome} = await again;
+    assert.equal(outcome.kind === 'error' && outcome.reason, 'not-later');
+    // The budget ended with the answer.
+    await new Promise((resolve) => setTimeout(resolve, 80));
+    assert.equal(fresh.terminated, false);
+  });
 });

@@ -91,8 +91,8 @@ describe('the upgrade guide', () => {
       }
       assert.ok(page, 'a guide');
       assert.match(page, new RegExp(`^---\\ntitle: Upgrading to ${version.replaceAll('.', '\\.')}\\n`, 'u'));
-      for (const move of moves) assert.ok(page.includes(`<Anchor id="${upgradeEntryId('move', move.id)}" />`), move.id);
-      for (const constraint of constraints) assert.ok(page.includes(`<Anchor id="${upgradeEntryId('constraint', constraint.id)}" />`), constraint.id);
+      for (const move of moves) assert.ok(page.includes(`<span id="${upgradeEntryId('move', move.id)}" />`), move.id);
+      for (const constraint of constraints) assert.ok(page.includes(`<span id="${upgradeEntryId('constraint', constraint.id)}" />`), constraint.id);
       const later = realMoves().moves.find((move) => compareVersions(appliesAt(move), version) > 0);
       if (later) assert.ok(!page.includes(`"${upgradeEntryId('move', later.id)}"`), 'nothing after the release');
       const {html} = await renderPartial(withoutFrontMatter(page));

@@ -33,9 +33,9 @@ describe('the what-changed partial', () => {
     const partial = serializePartial(createChangesPartial(diffReleases(releases, '1.0.0', '1.1.0'), link));
     assert.match(partial, /^Compared with 1\.0\.0, over the releases 1\.0\.5 and 1\.1\.0: 1 fields added, 1 removed/u);
     assert.match(partial, /## Newly deprecated \(1\) \{\/\* #deprecated \*\/\}/u);
-    assert.match(partial, /<Anchor id="deprecated-a-old" \/>\[`a\.old`\]\(\.\/page\.mdx#a-old\) `string` \(in 1\.1\.0\): use `a\.new`/u);
-    assert.match(partial, /<Anchor id="added-a-new" \/>\[`a\.new`\]\(\.\/page\.mdx#a-new\) `string` \(in 1\.0\.5\)/u);
-    assert.match(partial, /<Anchor id="removed-a-gone" \/>\[`a\.gone`\]\(\.\/page\.mdx#a-gone\) `boolean` \(in 1\.0\.5\)/u);
+    assert.match(partial, /<span id="deprecated-a-old" \/>\[`a\.old`\]\(\.\/page\.mdx#a-old\) `string` \(in 1\.1\.0\): use `a\.new`/u);
+    assert.match(partial, /<span id="added-a-new" \/>\[`a\.new`\]\(\.\/page\.mdx#a-new\) `string` \(in 1\.0\.5\)/u);
+    assert.match(partial, /<span id="removed-a-gone" \/>\[`a\.gone`\]\(\.\/page\.mdx#a-gone\) `boolean` \(in 1\.0\.5\)/u);
     assert.match(partial, /\{\/\* #added \*\/\}[^]*\{\/\* #removed \*\/\}[^]*\{\/\* #retyped \*\/\}[^]*\{\/\* #default \*\/\}/u, 'every section has its stable id');
   });
 

@@ -89,6 +89,28 @@ describe('search forgives and explains', () => {
     await page.context().close();
   });
 
+  it('finds a field by an old key name, a renamed key of the moves data, first, and says "was" with the old path', async () => {
+    // The current index's old names, as the page reads them: a field whose old path is not a field of its own.
+    const wire = JSON.parse(readFileSync(path.join(builtSite(), searchIndexUrl('current')), 'utf8')) as WireIndex;
+    const index = prepareIndex(wire);
+    const own = new Set(index.fields.map((field) => field.path));
+    const pairs = index.fields.flatMap((candidate) => candidate.was.filter((name) => name.path.includes('.') && !own.has(name.path)).map((name) => ({field: candidate, old: name.path})));
+    assert.ok(pairs.length, 'a field with an old name in the index');
+    // The ranking itself is test/search/oldNames.test.ts; here, the page shows what it ranks.
+    const ranked = pairs.find(({field, old}) => {
+      const [first] = search(index, old);
+      return first?.kind === 'field' && first.field.path === field.path && first.was === old;
+    });
+    assert.ok(ranked, 'an old name that finds its field first');
+    const {field, old} = ranked;
+    const page = await open('docs');
+    const {targets} = await type(page, old);
+    assert.equal(targets[0], `${field.route}#${field.anchor}`, `"${old}" finds ${field.path} first`);
+    const first = await page.locator('[role="listbox"] [role="option"]').first().textContent();
+    assert.ok(first?.includes(`was ${old}`), `the result says "was ${old}": ${first}`);
+    await page.context().close();
+  });
+
   it('offers results as links, which open in a new tab', async () => {
     const page = await open('docs');
     await type(page, 'etcd');

@@ -32,9 +32,6 @@ export interface PartialComponents {
   origin: string;
 }
 
-/** The site's Anchor registers its id with Docusaurus's broken-anchor check, which needs a Docusaurus context: here, the span it renders. */
-export const anchorStandIn = ({id}: {id: string}) => createElement('span', {id});
-
 /** Stand-ins: enough markup to find every field by its anchor. */
 export const standInComponents: PartialComponents = {
   ConfigField: ({f, children}) => createElement('section', {id: f.anchor}, createElement('h2', null, f.name), children),
@@ -154,7 +151,7 @@ export async function renderCompiled(code: string, components: PartialComponents
     sections.push(props.f);
     return createElement(components.ConfigSection, props);
   };
-  const html = renderToStaticMarkup(createElement(module.default, {components: {ConfigField, ConfigSection, ConfigFact: components.ConfigFact, Anchor: anchorStandIn}}));
+  const html = renderToStaticMarkup(createElement(module.default, {components: {ConfigField, ConfigSection, ConfigFact: components.ConfigFact}}));
   return {html, toc: (module as {toc?: TocEntry[]}).toc ?? [], fields, sections};
 }
 

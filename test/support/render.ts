@@ -4,7 +4,6 @@
  * ConfigField and ConfigSection components, and the default-values file's view
  * (routes as they are: no base URL).
  */
-import {anchorStandIn} from './mdx';
 import {createElement} from 'react';
 import {renderToStaticMarkup} from 'react-dom/server';
 import remarkGfm from 'remark-gfm';
@@ -41,7 +40,7 @@ export async function renderPartial(source: string): Promise<RenderedPartial> {
   const {processor} = await loadMdx();
   const code = String(await processor.process(source));
   const module = await runMdx(code);
-  const html = renderToStaticMarkup(createElement(module.default, {components: {ConfigField, ConfigSection, ConfigFact, DefaultsFile: DefaultsFileView, Anchor: anchorStandIn}}));
+  const html = renderToStaticMarkup(createElement(module.default, {components: {ConfigField, ConfigSection, ConfigFact, DefaultsFile: DefaultsFileView}}));
   return {
     html,
     toc: ((module as {toc?: TocEntry[]}).toc ?? []) as TocEntry[],

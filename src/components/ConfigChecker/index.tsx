@@ -1,7 +1,8 @@
 /**
  * The config checker: a reader's vcluster.yaml checked against a documented
  * release (src/checker), with its findings beside the editor, the minimal
- * file, the upgrade check and a share link. Every step that grows with the
+ * file, the upgrade check, the upgrade of the whole file to a later release
+ * and a share link. Every step that grows with the
  * text runs in a worker (./checker.worker.ts) with a time budget and a Stop
  * button, so no file, pasted or restored from a link or from this tab's
  * storage, can hold up the page. Loaded lazily by src/pages/check.tsx, so
@@ -16,13 +17,14 @@ import type {Finding, Severity} from '../../checker/findings';
 import {plainMessage} from '../../checker/inlineCode';
 import type {CheckReport} from '../../checker/report';
 import type {ShareOutcome, SharedState} from '../../checker/share';
-import {CHANGES_ROUTE, PUBLISHED_SCHEMA, RELEASES_URL, publishedUrl} from '../../reference/urls';
+import {CHANGES_ROUTE, MOVES_URL, PUBLISHED_DIR, PUBLISHED_SCHEMA, RELEASES_URL, publishedUrl} from '../../reference/urls';
 import {CONFIG_LIMITS} from '../../reference/configLimits';
 import Editor, {type EditorHandle} from './Editor';
 import FieldDocsLink from './FieldDocsLink';
 import Message from './Message';
 import MinimalSection from './MinimalSection';
 import SharePanel from './SharePanel';
+import UpgradeFileSection, {type UpgradeChoice} from './UpgradeFileSection';
 import UpgradeSection from './UpgradeSection';
 import {CHECK_BUDGET_MS, CheckStopped, CheckerClient} from './workerClient';
 import styles from './styles.module.css';
@@ -47,8 +49,11 @@ function keepState(state: SharedState): void {
 function lastState(): SharedState | undefined {
   try {
     const value: unknown = JSON.parse(sessionStorage.getItem(STATE_KEY) ?? 'null');
-    const {version, text, target} = (value ?? {}) as Partial<SharedState>;
-    return typeof version === 'string' && typeof text === 'string' ? {version, text, ...(typeof target === 'string' ? {target} : {})} : undefined;
+    const {version, text, target, upgradeFrom, upgradeTo, distro} = (value ?? {}) as Partial<SharedState>;
+    const named = (field: unknown): field is string => typeof field === 'string';
+    return named(version) && named(text)
+      ? {version, text, ...(named(target) ? {target} : {}), ...(named(upgradeFrom) ? {upgradeFrom} : {}), ...(named(upgradeTo) ? {upgradeTo} : {}), ...(named(distro) ? {distro} : {})}
+      : undefined;
   } catch {
     return undefined;
   }
@@ -135,6 +140,9 @@ export default function ConfigChecker(): ReactNode {
   const [notice, setNotice] = useState<Notice>();
   const [shown, setShown] = useState(FINDINGS_PAGE);
   const [restored, setRestored] = useState(false);
+  const [upgradeChoice, setUpgradeChoice] = useState<UpgradeChoice>({});
+  /** Changes when a share link's upgrade should run once its text is in the editor. */
+  const [upgradeRun, setUpgradeRun] = useState(0);
   const editor = useRef<EditorHandle>(null);
   const typing = useRef<ReturnType<typeof setTimeout>>(undefined);
 
@@ -147,16 +155,21 @@ export default function ConfigChecker(): ReactNode {
   const client = useMemo(() => {
     if (typeof window === 'undefined') return undefined;
     const absolute = (url: string) => new URL(withBaseUrl(url), window.location.href).href;
-    return new CheckerClient({releasesUrl: absolute(RELEASES_URL), schemaUrls: Object.fromEntries(labels.map((label) => [label, absolute(publishedUrl(label, PUBLISHED_SCHEMA))]))}, () => new Worker(new URL('./checker.worker.ts', import.meta.url)));
+    return new CheckerClient(
+      {releasesUrl: absolute(RELEASES_URL), schemaUrls: Object.fromEntries(labels.map((label) => [label, absolute(publishedUrl(label, PUBLISHED_SCHEMA))])), movesUrl: absolute(MOVES_URL), schemasUrl: absolute(`/${PUBLISHED_DIR}/`)},
+      () => new Worker(new URL('./checker.worker.ts', import.meta.url)),
+    );
   }, [labels, withBaseUrl]);
   useEffect(() => () => client?.dispose(), [client]);
 
-  /** Puts a state into the page: its release, its target and its text (checked in the worker like any other). */
+  /** Puts a state into the page: its release, its targets and its text (checked in the worker like any other); `run`: its upgrade too (a share link's). */
   const open = useCallback(
-    (state: SharedState) => {
+    (state: SharedState, run = false) => {
       setVersion(state.version);
       if (state.target && labels.includes(state.target)) setTarget(state.target);
+      setUpgradeChoice({...(state.upgradeFrom ? {from: state.upgradeFrom} : {}), ...(state.upgradeTo ? {to: state.upgradeTo} : {}), ...(state.distro ? {distro: state.distro} : {})});
       editor.current?.setText(state.text);
+      if (run && state.upgradeFrom && state.upgradeTo) setUpgradeRun((value) => value + 1);
     },
     [labels, setVersion],
   );
@@ -167,7 +180,7 @@ export default function ConfigChecker(): ReactNode {
       if (outcome.kind === 'state') {
         if (labels.includes(outcome.state.version)) {
           setNotice(undefined);
-          open(outcome.state);
+          open(outcome.state, true);
           return;
         }
         setNotice({
@@ -210,7 +223,8 @@ export default function ConfigChecker(): ReactNode {
 
   // Kept when the reader leaves (a link followed, the tab hidden or closed), not at every change: a large file costs the page nothing while it is edited.
   const keep = useRef<SharedState | undefined>(undefined);
-  keep.current = restored ? {version, text: editor.current?.text() ?? text, ...(target ? {target} : {})} : undefined;
+  const upgradeState = {...(upgradeChoice.from ? {upgradeFrom: upgradeChoice.from} : {}), ...(upgradeChoice.to ? {upgradeTo: upgradeChoice.to} : {}), ...(upgradeChoice.distro ? {distro: upgradeChoice.distro} : {})};
+  keep.current = restored ? {version, text: editor.current?.text() ?? text, ...(target ? {target} : {}), ...upgradeState} : undefined;
   useEffect(() => {
     const save = () => keep.current && keepState(keep.current);
     const onHidden = () => document.visibilityState === 'hidden' && save();
@@ -320,7 +334,7 @@ export default function ConfigChecker(): ReactNode {
           <input type="file" accept=".yaml,.yml,.txt,text/yaml,application/yaml,text/plain" onChange={(event) => void openFile(event.target.files?.[0])} />
         </label>
       </div>
-      {client && <SharePanel client={client} state={() => ({version, text: editor.current?.text() ?? text, ...(upgradeTo ? {target: upgradeTo} : {})})} secrets={checked?.secrets ?? []} />}
+      {client && <SharePanel client={client} state={() => ({version, text: editor.current?.text() ?? text, ...(upgradeTo ? {target: upgradeTo} : {}), ...upgradeState})} secrets={checked?.secrets ?? []} />}
       {notice && (
         <div role="alert" className={styles.notice} data-testid="checker-notice">
           <p>{notice.text}</p>
@@ -390,6 +404,23 @@ export default function ConfigChecker(): ReactNode {
       </div>
       <MinimalSection version={version} report={checked} />
       <UpgradeSection version={version} newer={newer} target={upgradeTo} onTarget={setTarget} report={checked?.upgrade} changesPages={changesPages} />
+      {client && (
+        <UpgradeFileSection
+          client={client}
+          text={() => editor.current?.text() ?? text}
+          textLength={text.length}
+          checkedRelease={version}
+          choice={upgradeChoice}
+          onChoice={setUpgradeChoice}
+          runToken={upgradeRun}
+          onGoTo={(line, column) => {
+            const body = editor.current?.text() ?? text;
+            let offset = 0;
+            for (let at = 1; at < line && offset >= 0; at++) offset = body.indexOf('\n', offset) + 1 || -1;
+            if (offset >= 0) editor.current?.moveTo(Math.min(body.length, offset + column - 1));
+          }}
+        />
+      )}
     </div>
   );
 }

@@ -6,7 +6,8 @@
  * release) and stops the worker when it runs out; `stop()` for the page's
  * Stop button. A stopped worker is replaced on the next request.
  */
-import type {WorkerRequest, WorkerResponse, WorkerSetup} from '../../checker/protocol';
+import type {LegacyDistro} from '../../checker/legacy/legacyValues';
+import type {LineInfo, UpgradeOutcome, WorkerRequest, WorkerResponse, WorkerSetup} from '../../checker/protocol';
 import type {CheckReport} from '../../checker/report';
 import type {ShareOutcome, SharedState} from '../../checker/share';
 
@@ -44,6 +45,8 @@ export class CheckerClient {
   private readonly waiting = new Map<number, Waiting>();
   private budget?: ReturnType<typeof setTimeout>;
   private checking?: number;
+  /** Requests other than checks that run under the time budget (upgrades). */
+  private readonly timed = new Set<number>();
   private queued?: CheckJob;
 
   constructor(
@@ -69,12 +72,12 @@ export class CheckerClient {
     const waiting = this.waiting.get(response.id);
     if (!waiting) return;
     if (response.type === 'started') {
-      if (response.id === this.checking) this.startBudget();
+      if (response.id === this.checking || this.timed.has(response.id)) this.startBudget();
       waiting.onStarted?.();
       return;
     }
     this.waiting.delete(response.id);
-    if (response.id === this.checking) clearTimeout(this.budget);
+    if (response.id === this.checking || this.timed.delete(response.id)) clearTimeout(this.budget);
     if (response.type === 'failed') waiting.reject(new Error(response.message));
     else waiting.resolve(response);
   }
@@ -98,6 +101,7 @@ export class CheckerClient {
     this.worker?.terminate();
     this.worker = undefined;
     this.checking = undefined;
+    this.timed.clear();
     const waiting = [...this.waiting.values()];
     this.waiting.clear();
     for (const entry of waiting) entry.reject(error);
@@ -147,6 +151,26 @@ export class CheckerClient {
     const response = await this.send({type: 'share', state, leaveOutSecrets}).done;
     if (response.type !== 'shared') throw new Error(`unexpected answer ${response.type}`);
     return {fragment: response.fragment, leftOut: response.leftOut};
+  }
+
+  /** The releases of the line, from the release data the worker reads for the checks too. */
+  async line(): Promise<LineInfo> {
+    const response = await this.send({type: 'line'}).done;
+    if (response.type !== 'line') throw new Error(`unexpected answer ${response.type}`);
+    return response.line;
+  }
+
+  /**
+   * Upgrades a whole file in the worker, under the same time budget as a
+   * check (from when the worker has the moves and the target's schema);
+   * rejects with {@link CheckStopped} when stopped or over budget.
+   */
+  async upgrade(request: {text: string; from: string; to: string; distro?: LegacyDistro}, onStarted?: () => void): Promise<{outcome: UpgradeOutcome; ms: number}> {
+    const {id, done} = this.send({type: 'upgrade', ...request}, onStarted);
+    this.timed.add(id);
+    const response = await done;
+    if (response.type !== 'upgraded') throw new Error(`unexpected answer ${response.type}`);
+    return {outcome: response.outcome, ms: response.ms};
   }
 
   dispose(): void {

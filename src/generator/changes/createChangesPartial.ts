@@ -1,4 +1,3 @@
-import {ANCHOR_COMPONENT} from '../render/createPartial';
 import type {Heading, List, PhrasingContent, Root, RootContent, Table, TableRow} from 'mdast';
 import type {MdxJsxTextElement} from 'mdast-util-mdx-jsx';
 import type {FieldChange, ReleaseDiff, ReleaseFieldAt} from '../../reference/releases';
@@ -12,7 +11,7 @@ const code = (value: string): PhrasingContent => ({type: 'inlineCode', value});
 
 /** An empty element with the entry's id, so a link (from the config checker) can land on one field's change. */
 function entryTarget(kind: ChangeKind, record: ReleaseFieldAt): MdxJsxTextElement {
-  return {type: 'mdxJsxTextElement', name: ANCHOR_COMPONENT, attributes: [{type: 'mdxJsxAttribute', name: 'id', value: changeEntryId(kind, record.anchor)}], children: []};
+  return {type: 'mdxJsxTextElement', name: 'span', attributes: [{type: 'mdxJsxAttribute', name: 'id', value: changeEntryId(kind, record.anchor)}], children: []};
 }
 
 function fieldRef(version: string, record: ReleaseFieldAt, link: FieldLinker): PhrasingContent {

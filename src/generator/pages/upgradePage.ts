@@ -9,7 +9,6 @@
  * what-changed entry that lists it. Every config path sits inside a link, so
  * the page's own version checks none of the older keys it names.
  */
-import {ANCHOR_COMPONENT} from '../render/createPartial';
 import path from 'node:path';
 import type {ListItem, PhrasingContent, RootContent} from 'mdast';
 import type {MdxJsxTextElement} from 'mdast-util-mdx-jsx';
@@ -27,7 +26,7 @@ const PATH_SHAPE = /^[a-z][A-Za-z0-9]*(?:\.[A-Za-z0-9_*[\]-]+)+$/u;
 const KIND_WORDS: Record<MoveEntry['kind'], string> = {rename: 'moved', reshape: 'reshaped', merge: 'merged', split: 'split up', remove: 'removed'};
 
 function idSpan(id: string): PhrasingContent {
-  return {type: 'mdxJsxTextElement', name: ANCHOR_COMPONENT, attributes: [{type: 'mdxJsxAttribute', name: 'id', value: id}], children: []} as MdxJsxTextElement as PhrasingContent;
+  return {type: 'mdxJsxTextElement', name: 'span', attributes: [{type: 'mdxJsxAttribute', name: 'id', value: id}], children: []} as MdxJsxTextElement as PhrasingContent;
 }
 
 function item(...children: RootContent[]): ListItem {

@@ -6,7 +6,10 @@ import type {ExtractedPage} from './html';
 
 /** What the index needs of a field record. */
 export type FieldIndexRecord = Pick<FieldRecord, 'path' | 'anchor' | 'type' | 'parent'> &
-  Partial<Pick<FieldRecord, 'pro' | 'proWhen' | 'deprecated' | 'replacement' | 'description' | 'facts' | 'since' | 'removedIn'>>;
+  Partial<Pick<FieldRecord, 'pro' | 'proWhen' | 'deprecated' | 'replacement' | 'description' | 'facts' | 'since' | 'removedIn'>> & {
+    /** Its old names (src/checker/moves/aliases.ts). */
+    was?: string[];
+  };
 
 /** Where each search mark (the Pro condition and history a result shows) comes from in the field record: one line per mark. */
 const MARKS: {[K in keyof Required<WireMarks>]: (field: FieldIndexRecord) => WireMarks[K]} = {
@@ -14,6 +17,7 @@ const MARKS: {[K in keyof Required<WireMarks>]: (field: FieldIndexRecord) => Wir
   since: (field) => field.since,
   removedIn: (field) => field.removedIn,
   use: (field) => field.replacement,
+  was: (field) => field.was,
 };
 
 function marksOf(field: FieldIndexRecord): WireMarks | undefined {

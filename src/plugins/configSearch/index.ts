@@ -3,8 +3,12 @@ import {mkdir, readFile, writeFile} from 'node:fs/promises';
 import path from 'node:path';
 import {gzipSync} from 'node:zlib';
 import type {LoadContext, Plugin} from '@docusaurus/types';
+import {aliasesOf} from '../../checker/moves/aliases';
 import {readFieldIndex} from '../../reference/fieldIndexFile';
-import {INDEX_FILE, partialsDirOf, searchIndexFile} from '../../reference/files';
+import {INDEX_FILE, partialsDirOf, publishedRootFor, searchIndexFile} from '../../reference/files';
+import type {MovesData} from '../../reference/moves';
+import {Releases, type ReleasesData} from '../../reference/releases';
+import {MOVES_FILE, RELEASES_FILE} from '../../reference/urls';
 import {buildVersionIndex, type BuiltPage} from './buildIndex';
 import {extractPage} from './html';
 
@@ -51,7 +55,20 @@ function htmlFile(outDir: string, route: string): string | undefined {
   return [`${base}.html`, path.join(base, 'index.html')].find((file) => existsSync(file));
 }
 
-export default function configSearchPlugin(_context: LoadContext): Plugin {
+/** The old names of each field of every release, from the release data and moves gen-partials publishes; none when they are missing. */
+async function readAliases(siteDir: string): Promise<(version: string) => Map<string, string[]>> {
+  const root = publishedRootFor(siteDir);
+  try {
+    const line = new Releases(JSON.parse(await readFile(path.join(root, RELEASES_FILE), 'utf8')) as ReleasesData);
+    const moves = JSON.parse(await readFile(path.join(root, MOVES_FILE), 'utf8')) as MovesData;
+    return (version) => (line.has(version) ? aliasesOf(line, moves, version) : new Map());
+  } catch {
+    console.warn('[config-search] no release data or moves in static/schemas: no old key names in the index');
+    return () => new Map();
+  }
+}
+
+export default function configSearchPlugin(context: LoadContext): Plugin {
   return {
     name: 'config-search',
     async postBuild({outDir, siteConfig, routesPaths, plugins}) {
@@ -62,6 +79,7 @@ export default function configSearchPlugin(_context: LoadContext): Plugin {
         return;
       }
       await mkdir(path.dirname(searchIndexFile(outDir, 'current')), {recursive: true});
+      const aliasesAt = await readAliases(context.siteDir);
       for (const version of versions) {
         const pages: BuiltPage[] = [];
         for (const route of versionRoutes(version, versions, routesPaths)) {
@@ -69,9 +87,12 @@ export default function configSearchPlugin(_context: LoadContext): Plugin {
           if (!file) continue;
           pages.push({route: stripBaseUrl(route, siteConfig.baseUrl), ...extractPage(await readFile(file, 'utf8'))});
         }
-        const fields = (await readFieldIndex(partialsDirOf(version.contentPath)))?.fields;
+        const fieldIndex = await readFieldIndex(partialsDirOf(version.contentPath));
+        const fields = fieldIndex?.fields;
         if (!fields) console.warn(`[config-search] ${version.versionName}: no ${path.join(partialsDirOf(version.contentPath), INDEX_FILE)}: pages only`);
-        const {index, unplaced} = buildVersionIndex(version.versionName, pages, fields ?? []);
+        // The release a docs version documents (the current one's is in its field index).
+        const aliases = aliasesAt(fieldIndex?.version ?? version.versionName);
+        const {index, unplaced} = buildVersionIndex(version.versionName, pages, (fields ?? []).map((field) => (aliases.has(field.path) ? {...field, was: aliases.get(field.path)} : field)));
         if (unplaced.length) {
           console.warn(`[config-search] ${version.versionName}: ${unplaced.length} fields are on no page, left out: ${unplaced.slice(0, 5).join(', ')}${unplaced.length > 5 ? ', …' : ''}`);
         }

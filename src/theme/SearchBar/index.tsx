@@ -101,6 +101,7 @@ function ResultContent({result}: {result: SearchResult}) {
           {field.deprecated && <span className="badge badge--warning">{field.marks?.use ? `deprecated: use ${field.marks.use}` : 'deprecated'}</span>}
           {field.marks?.since && <span className="badge badge--secondary">since {field.marks.since}</span>}
           {field.marks?.removedIn && <span className="badge badge--danger">removed in {field.marks.removedIn}</span>}
+          {result.was && <span className="badge badge--secondary">was {result.was}</span>}
         </span>
         {field.description && <span className={styles.detail}>{field.description}</span>}
         <span className={styles.where}>{field.pageTitle}</span>

@@ -34,6 +34,8 @@ export interface SearchField {
   /** Lowercase words of the name (camelCase split), the path and the description, space-separated and space-framed. */
   words: string;
   depth: number;
+  /** Its old names (marks.was), loose, with their last keys. */
+  was: Array<{path: string; loose: string; name: string}>;
 }
 
 export interface SearchSection {
@@ -62,7 +64,7 @@ export interface PreparedIndex {
 }
 
 export type SearchResult =
-  | {kind: 'field'; score: number; field: SearchField; route: string; anchor: string}
+  | {kind: 'field'; score: number; field: SearchField; route: string; anchor: string; /** The old name the query matched. */ was?: string}
   | {kind: 'page'; score: number; page: SearchPage; route: string; anchor?: string; heading?: string};
 
 const frame = (list: readonly string[]) => ` ${[...new Set(list)].join(' ')} `;
@@ -114,6 +116,10 @@ export function prepareIndex(wire: WireIndex): PreparedIndex {
       pathWords: frame(inPath),
       words: frame([...inPath, ...words(description)]),
       depth: loose.split('.').length,
+      was: (marks?.was ?? []).map((old) => {
+        const looseOld = loosePath(old);
+        return {path: old, loose: looseOld, name: looseOld.slice(looseOld.lastIndexOf('.') + 1)};
+      }),
     };
   });
   const vocabulary = new Set<string>();
@@ -173,6 +179,18 @@ function scorePath(field: SearchField, path: string): number {
   return 0;
 }
 
+/** The old name of a field a query names (a whole old path, or its last key), and how well: below the field's own names. */
+export function scoreOldName(field: SearchField, query: Query): {score: number; was?: string} {
+  let best: {score: number; was?: string} = {score: 0};
+  for (const old of field.was) {
+    for (const path of query.paths) {
+      const score = old.loose === path ? 800 : path.includes('.') && old.loose.endsWith(`.${path}`) ? 600 : !path.includes('.') && old.name === path ? 400 : 0;
+      if (score > best.score) best = {score: score - Math.min(field.depth, 20), was: old.path};
+    }
+  }
+  return best;
+}
+
 export function scoreField(field: SearchField, query: Query): number {
   let score = 0;
   for (const path of query.paths) score = Math.max(score, scorePath(field, path));
@@ -229,7 +247,9 @@ export function search(index: PreparedIndex, input: string, {limit = 10}: Search
   const results: SearchResult[] = [];
   for (const field of index.fields) {
     const score = scoreField(field, query);
-    if (score > 0) results.push({kind: 'field', score, field, route: field.route, anchor: field.anchor});
+    const old = scoreOldName(field, query);
+    if (old.score > score) results.push({kind: 'field', score: old.score, field, route: field.route, anchor: field.anchor, was: old.was});
+    else if (score > 0) results.push({kind: 'field', score, field, route: field.route, anchor: field.anchor});
   }
   for (const page of index.pages) {
     const {score, section} = scorePage(page, query);
