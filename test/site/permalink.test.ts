@@ -62,7 +62,7 @@ describe('permanent addresses of the current release', () => {
     await page.context().close();
 
     if (!OLDER) return;
-    const olderRoute = builtReleases().fieldsOf(OLDER).find((candidate) => candidate.route)!.route!;
+    const olderRoute = pageWithMostFields(OLDER);
     const older = await open(olderRoute);
     await pageReady(older);
     await older.evaluate(() => navigator.clipboard.writeText(''));

@@ -5,6 +5,7 @@
  * build and caches are not touched.
  */
 import {spawn} from 'node:child_process';
+import {readFileSync} from 'node:fs';
 import {cp, mkdir, readdir, rm, symlink, writeFile} from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -229,13 +230,19 @@ export async function removeHostileSite(site: HostileSite | undefined): Promise<
 }
 
 /** Every HTML page of a build, as the path to request (`docs/sync`, `` for the home page). */
+/** Whether a built HTML file is a redirect page: it only sends the browser elsewhere. */
+function isRedirect(file: string): boolean {
+  return /<meta http-equiv="refresh"/u.test(readFileSync(file, 'utf8').slice(0, 400));
+}
+
 export async function builtPages(buildDir: string): Promise<string[]> {
   const pages: string[] = [];
   const visit = async (relative: string): Promise<void> => {
     for (const entry of await readdir(path.join(buildDir, relative), {withFileTypes: true})) {
       const file = path.join(relative, entry.name);
       if (entry.isDirectory()) await visit(file);
-      else if (entry.name.endsWith('.html')) pages.push(file.replace(/\\/g, '/').replace(/(^|\/)index\.html$/, '').replace(/\.html$/, ''));
+      // A redirect (the current release's permanent addresses, src/siteVersions.ts) is no page of its own.
+      else if (entry.name.endsWith('.html') && !isRedirect(path.join(buildDir, file))) pages.push(file.replace(/\\/g, '/').replace(/(^|\/)index\.html$/, '').replace(/\.html$/, ''));
     }
   };
   await visit('');

@@ -5,7 +5,7 @@ import {DefaultsLineLink, DefaultsPageContext} from '../DefaultsFile/lineLink';
 import {ShownProvider, TargetAnchor, useHeadState, useShownCount} from './actionsShown';
 import {countFields, isFieldElement} from './fieldElements';
 import {copyField, copyLabel, copyName, type CopyKind} from './copy';
-import {PermalinkContext} from './permalink';
+import {PermalinkContext} from './permalinkContext';
 
 export {copyText} from './copy';
 

@@ -4,14 +4,13 @@
  * permalinkRoute), which keeps showing this release after the next one; on an older release's pages,
  * their own address.
  */
-import {createContext, useMemo, type ReactNode} from 'react';
+import {useMemo, type ReactNode} from 'react';
 import {useDocsVersion} from '@docusaurus/plugin-content-docs/client';
 import {useLocation} from '@docusaurus/router';
 import useBaseUrl from '@docusaurus/useBaseUrl';
 import {currentPageRoute, permalinkRoute} from '../../reference/urls';
+import {PermalinkContext} from './permalinkContext';
 
-/** The page's permanent pathname, base path included; undefined where the page's own address is permanent. */
-export const PermalinkContext = createContext<string | undefined>(undefined);
 
 export function PermalinkProvider({children}: {children: ReactNode}) {
   const {label, isLast} = useDocsVersion();

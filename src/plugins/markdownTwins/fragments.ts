@@ -19,6 +19,8 @@ declare module 'mdast' {
   interface HeadingData {
     /** The heading's id on the web page (a field's anchor, or a narrative heading's id). */
     webId?: string;
+    /** Ids of entries in the list below it (a what-changed entry): links to one lead to this heading. */
+    entryIds?: string[];
   }
 }
 
@@ -30,6 +32,10 @@ export function headingText(node: Nodes): string {
 
 export function markWebId(heading: Heading, webId: string): void {
   heading.data = {...heading.data, webId};
+}
+
+export function markEntryId(heading: Heading, id: string): void {
+  heading.data = {...heading.data, entryIds: [...(heading.data?.entryIds ?? []), id]};
 }
 
 function* nodesOf(node: Nodes): Generator<Nodes> {
@@ -45,7 +51,7 @@ export function fragmentsOf(tree: Root): Map<string, string> {
     if (node.type !== 'heading') continue;
     const slug = slugger.slug(headingText(node));
     const webId = node.data?.webId;
-    if (webId !== undefined && !fragments.has(webId)) fragments.set(webId, slug);
+    for (const id of [webId, ...(node.data?.entryIds ?? [])]) if (id !== undefined && !fragments.has(id)) fragments.set(id, slug);
   }
   return fragments;
 }

@@ -29,7 +29,7 @@ import remarkParse from 'remark-parse';
 import GithubSlugger from 'github-slugger';
 import {unified} from 'unified';
 import {partialOfImport} from '../../reference/pageMap';
-import {headingText, markWebId} from './fragments';
+import {headingText, markEntryId, markWebId} from './fragments';
 import type {TwinLinks} from './links';
 
 const parser = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(remarkMdx).use(remarkGfm).use(remarkDirective);
@@ -64,6 +64,8 @@ interface PageState {
   permalink: string;
   /** Depth of the last heading seen, in document order, across inlined files. */
   headingDepth: number;
+  /** The last heading seen: an entry target below it (`<span id>`) is reached through it in the twin. */
+  heading?: Heading;
   /** Files being inlined, against import cycles. */
   open: Set<string>;
   /** Docusaurus's slugs of the page's headings (their ids on the web page). */
@@ -110,8 +112,21 @@ function resolveSpecifier(specifier: string, file: FileState, options: ConvertOp
   return specifier.startsWith('.') ? path.resolve(path.dirname(file.file), specifier) : specifier;
 }
 
+/** The id of an empty `<span id="…" />`, the target the generated lists put on an entry (a what-changed entry, a move). */
+function entryTargetId(node: MdxJsxFlowElement | MdxJsxTextElement): string | undefined {
+  if (node.name !== 'span' || node.children.length || node.attributes.length !== 1) return undefined;
+  const [attribute] = node.attributes;
+  return attribute.type === 'mdxJsxAttribute' && attribute.name === 'id' && typeof attribute.value === 'string' ? attribute.value : undefined;
+}
+
 function jsxElement(node: MdxJsxFlowElement | MdxJsxTextElement, file: FileState, page: PageState): RootContent[] {
   const {options} = page;
+  const entry = entryTargetId(node);
+  // Markdown has no target inside a list: a link to the entry leads to the heading of its list (fragments.ts).
+  if (entry !== undefined) {
+    if (page.heading) markEntryId(page.heading, entry);
+    return [];
+  }
   const specifier = node.name ? file.imports.get(node.name) : undefined;
   if (specifier !== undefined) {
     const partial = partialOfImport(specifier, file.file, options.partialsDir, options.siteDir);
@@ -169,6 +184,7 @@ function convertNode(node: RootContent, file: FileState, page: PageState): RootC
       return [text(sourceOf(node, file))];
     case 'heading': {
       page.headingDepth = node.depth;
+      page.heading = node;
       const fixed = fixedId(node);
       node.children = trimEnd(convertPhrasing(node.children, file, page));
       // Its id on the web page, as Docusaurus gives it: the fixed one, else the slug of its text (fragments.ts).
