@@ -26,7 +26,8 @@ import {ALL_PAYLOADS, PAYLOADS, asDescriptionText, buildHostileSite, builtPages,
 import {childElements, hasClass, isElement, parseHtml, textOf} from '../../src/lib/html';
 import {readIndexedFieldsSync} from '../../src/reference/fieldIndexFile';
 import {partialsDirOf} from '../../src/reference/files';
-import {LLMS_TXT, llmsFullUrl, markdownTwinUrl} from '../../src/reference/urls';
+import {LLMS_TXT, llmsFullUrl, markdownTwinUrl, permalinkRoute} from '../../src/reference/urls';
+import {CURRENT} from '../support/versions';
 import {TEST_SITE_URL} from '../support/buildDir';
 import {fieldHeadings, htmlNodes, links, notExactlyOnce, parseMarkdownFile, textOfMarkdown} from '../support/markdownTwins';
 
@@ -210,7 +211,8 @@ describe('script payloads in a chart do not run on the built site', {timeout: 30
         // The snippet is YAML whose keys lead to the field: nothing of a hostile key is lost or run.
         assert.doesNotThrow(() => parse(copied), `Copy YAML gives YAML: ${copied}`);
       } else {
-        assert.match(copied, new RegExp(`^${server.origin.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}docs#[A-Za-z0-9_.~-]+$`), 'Copy link gives this page and an anchor');
+        // The page's permanent address (the current release's own path, src/reference/urls.ts permalinkRoute) and an anchor.
+        assert.match(copied, new RegExp(`^${server.origin.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}${permalinkRoute(CURRENT).slice(1).replace(/\./g, '\\.')}#[A-Za-z0-9_.~-]+$`), 'Copy link gives this page and an anchor');
       }
     }
     // The YAML of a field named with a payload has the payload as its key.
