@@ -108,6 +108,8 @@ export function exampleTarget(meta: string | null | undefined, context: Pick<Fil
   const line = allReleases(manifest);
   if (!line.includes(release)) return {problem: `${EXAMPLE_RELEASE}=${release} is not a release the site knows (chart-versions.json lists ${line.join(', ')})`};
   if (compareVersions(release, context.version) > 0) return {problem: `${EXAMPLE_RELEASE}=${release} is later than the page's release ${context.version}: an example may name its page's release or an earlier one`};
+  // A documented patch is replaced in place by the next patch (add-version), so a page naming it would break then.
+  if (!/\.0$/u.test(release)) return {problem: `${EXAMPLE_RELEASE}=${release} names a patch release: name the first release of its minor (${release.replace(/\.\d+$/u, '.0')}), which stays in the manifest when a later patch replaces this one`};
   const current = currentVersion(manifest);
   if (documentedVersionsOf(manifest, readSnapshotsSync(context.siteDir)).includes(release)) {
     return ownTarget({version: release, partialsDir: partialsDirFor(context.siteDir, release, current)}, release !== context.version);

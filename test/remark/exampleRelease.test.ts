@@ -88,6 +88,14 @@ describe('exampleRelease on the real line', () => {
       .map((segment, i, all) => `${'  '.repeat(i)}${segment.kind === 'property' ? segment.key : ''}:${i === all.length - 1 ? ` ${value}` : ''}`)
       .join('\n') + '\n';
 
+  test('a patch release is refused: a later patch replaces it in place, so the page names the first release of its minor', () => {
+    const patch = LINE.releases.find((release) => !release.endsWith('.0') && release !== CURRENT && LINE.releases.indexOf(release) < LINE.releases.indexOf(CURRENT));
+    if (!patch) return;
+    const target = exampleTarget(`release=${patch}`, {siteDir: PROJECT_ROOT, version: CURRENT, partialsDir: path.join(PROJECT_ROOT, 'docs/_partials/config')});
+    assert.ok('problem' in target, `${patch} is refused`);
+    assert.match(target.problem, new RegExp(`release=${patch.replaceAll('.', '\\.')} names a patch release: name the first release of its minor \\(${patch.replace(/\.\d+$/u, '.0').replaceAll('.', '\\.')}\\)`, 'u'));
+  });
+
   const releasesOfLine = (): Releases => new Releases(JSON.parse(readFileSync(path.join(publishedRootFor(PROJECT_ROOT), RELEASES_FILE), 'utf8')) as ReleasesData);
 
   /** The first literal boolean field of a history-only release (oldest first) that `pick` accepts, with that release. */
