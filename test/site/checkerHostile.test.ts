@@ -29,8 +29,13 @@ import type {StaticSite} from '../support/staticServer';
 import {CURRENT, DOCUMENTED, LINE, OLDEST_DOCUMENTED} from '../support/versions';
 
 const CHECKER = CHECKER_ROUTE.slice(1);
-/** The longest a main-thread task may take: past it the tab does not answer. */
-const ANSWERS_WITHIN_MS = 1000;
+/**
+ * A main-thread task this long means the tab froze (the billion laughs once froze it for minutes). The
+ * longest task of each case is printed: on an idle 2-core machine every case stays under a second, but
+ * a loaded one (a build beside the tests) doubles that, so the bound tells a freeze from a busy machine
+ * rather than timing the page; `npm run bench` measures it.
+ */
+const ANSWERS_WITHIN_MS = 5000;
 
 /** Long tasks recorded from the first script on, so a freeze while the page opens counts too. */
 const LONG_TASKS_FROM_START = `(() => {
