@@ -176,7 +176,10 @@ describe('add-version', {timeout: 40 * 60_000}, () => {
     assert.equal(result.code, 0, show(result));
     assert.ok(readFileSync(path.join(out, 'docs', 'control-plane.html'), 'utf8').includes(NEW_PATCH), `the current pages are labelled ${NEW_PATCH}`);
     for (const version of documented.slice(1)) assert.ok(existsSync(path.join(out, 'docs', version, 'control-plane.html')), `/docs/${version}/ built`);
-    assert.ok(!existsSync(path.join(out, 'docs', NEW_PATCH)), `the current version has no /docs/${NEW_PATCH}/ path`);
+    // Its pages are served at /docs/; its own path holds only the redirects of their permanent addresses (src/siteVersions.ts).
+    const permalink = path.join(out, 'docs', NEW_PATCH, 'control-plane', 'index.html');
+    assert.ok(!existsSync(path.join(out, 'docs', NEW_PATCH, 'control-plane.html')), `the current version's pages are not built under /docs/${NEW_PATCH}/`);
+    assert.match(readFileSync(permalink, 'utf8'), /<meta http-equiv="refresh"[^>]*docs\/control-plane/u, `/docs/${NEW_PATCH}/control-plane leads to /docs/control-plane`);
     // Its predecessor in the line is the history-only release: it still gets its what-changed page, compared with it.
     const changes = readFileSync(path.join(out, 'docs', 'changes.html'), 'utf8');
     assert.ok(changes.includes(`What changed in ${NEW_PATCH}`) && changes.includes(`Compared with ${HISTORY}`), 'the what-changed page of a release after a history-only one');
